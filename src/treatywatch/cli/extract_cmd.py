@@ -1,0 +1,1 @@
+"""Commands of this module are being written; see issue tracker."""
