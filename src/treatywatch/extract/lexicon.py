@@ -1,0 +1,113 @@
+"""Event vocabulary per language, loaded from data/lexicon/<lang>.yaml.
+
+A word class is a set of single lemmas plus a list of multi-word phrases (tuples of
+lowercase words). A token belongs to a class when its lemma or its lowercased form is
+listed; phrases match on lowercased forms or lemmas, word by word.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from typing import Iterable
+
+import yaml
+
+from treatywatch.errors import DataFileError
+
+LANGS = ("ru", "uk", "en")
+
+
+@dataclass
+class WordClass:
+    words: frozenset[str] = frozenset()
+    phrases: tuple[tuple[str, ...], ...] = ()
+
+    def has(self, token) -> bool:
+        return token.lemma in self.words or token.lower in self.words
+
+    def phrase_at(self, tokens, i: int) -> int:
+        """Length of a phrase of this class starting at token i, else 0."""
+        for phrase in self.phrases:
+            n = len(phrase)
+            if i + n <= len(tokens) and all(
+                tokens[i + k].lower == w or tokens[i + k].lemma == w for k, w in enumerate(phrase)
+            ):
+                return n
+        return 0
+
+    def any_in(self, tokens, lo: int = 0, hi: int | None = None) -> bool:
+        hi = len(tokens) if hi is None else hi
+        return any(self.has(tokens[k]) or self.phrase_at(tokens, k) for k in range(max(lo, 0), min(hi, len(tokens))))
+
+    def positions(self, tokens, lo: int = 0, hi: int | None = None) -> list[int]:
+        hi = len(tokens) if hi is None else hi
+        return [k for k in range(max(lo, 0), min(hi, len(tokens)))
+                if self.has(tokens[k]) or self.phrase_at(tokens, k)]
+
+
+def _word_class(values: Iterable[str]) -> WordClass:
+    words, phrases = set(), []
+    for value in values:
+        value = str(value).lower().replace("ё", "е")
+        parts = value.split()
+        if len(parts) == 1:
+            words.add(parts[0])
+        else:
+            phrases.append(tuple(parts))
+    return WordClass(frozenset(words), tuple(phrases))
+
+
+@dataclass
+class Lexicon:
+    lang: str
+    classes: dict[str, WordClass] = field(default_factory=dict)
+    assistance: dict[str, WordClass] = field(default_factory=dict)
+
+    def __getattr__(self, name: str) -> WordClass:
+        try:
+            return self.__dict__["classes"][name]
+        except KeyError:
+            raise AttributeError(name) from None
+
+
+REQUIRED = (
+    "appeal_verbs", "appeal_nouns", "help_words", "readiness", "help_verbs", "help_nouns",
+    "consultation_nouns", "meeting_nouns", "urgent_adjs", "routine_adjs", "convene_verbs",
+    "decision_verbs", "decision_nouns", "decline_verbs", "grant_words", "support_words",
+    "deploy_verbs", "force_nouns", "mission_nouns", "withdrawal_verbs", "withdrawal_nouns",
+    "negators", "negative_dets", "not_only", "denial_verbs", "falsity_words", "report_nouns",
+    "hedges", "claim_verbs", "unnamed_sources", "speech_verbs", "according_to", "citing",
+    "future_aux", "intent_words", "condition_markers", "exercise_words", "programme_words",
+    "question_particles", "clause_breaks", "troop_nouns", "quantity_approx", "thousand", "hundred",
+)
+
+
+def parse_lexicon(lang: str, data: dict, origin: str) -> Lexicon:
+    if not isinstance(data, dict):
+        raise DataFileError(f"{origin}: expected a mapping of word classes")
+    missing = [k for k in REQUIRED if k not in data]
+    if missing:
+        raise DataFileError(f"{origin}: missing word classes {', '.join(missing)}; add them (an empty list is allowed)")
+    lex = Lexicon(lang)
+    for key, values in data.items():
+        if key == "assistance":
+            lex.assistance = {kind: _word_class(words or []) for kind, words in values.items()}
+        elif isinstance(values, list):
+            lex.classes[key] = _word_class(values)
+        else:
+            raise DataFileError(f"{origin}: word class {key!r} must be a list")
+    return lex
+
+
+@lru_cache(maxsize=None)
+def load_lexicon(lang: str) -> Lexicon:
+    if lang not in LANGS:
+        lang = "en"
+    path = resources.files("treatywatch") / "data" / "lexicon" / f"{lang}.yaml"
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:
+        raise DataFileError(f"{path}: invalid YAML: {exc}") from None
+    return parse_lexicon(lang, data, str(path))

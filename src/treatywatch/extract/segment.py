@@ -1,0 +1,103 @@
+"""Doc blocks -> sentences of tokens with offsets, lemmas and grammemes (razdel + Morph)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from razdel import sentenize, tokenize
+
+from treatywatch.model import Block, Doc
+
+# razdel splits after an abbreviation before a year ("6 янв. 2024 г."): glue such splits back.
+_ABBREV_TAIL = re.compile(r"(?:\b[а-яіїєa-z]{1,4}\.)$", re.IGNORECASE)
+_SENTENCE_LIMIT = 1200  # characters; longer "sentences" are lists or tables, cut them
+
+
+@dataclass
+class Token:
+    i: int
+    text: str
+    start: int  # absolute offsets in Doc.text
+    end: int
+    lemma: str
+    pos: str | None
+    grams: frozenset[str]
+
+    @property
+    def lower(self) -> str:
+        return self.text.lower()
+
+    def has(self, *grammemes: str) -> bool:
+        return any(g in self.grams for g in grammemes)
+
+
+@dataclass
+class Sentence:
+    index: int
+    start: int
+    end: int
+    text: str
+    lang: str
+    kind: str  # block kind: title | body | dateline
+    block: int
+    tokens: list[Token] = field(default_factory=list)
+
+    @property
+    def lemmas(self) -> list[str]:
+        return [t.lemma for t in self.tokens]
+
+    @property
+    def is_question(self) -> bool:
+        return self.text.rstrip(" »\"'”)").endswith("?")
+
+
+def _spans(text: str) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    for s in sentenize(text):
+        if spans and _ABBREV_TAIL.search(text[spans[-1][0]:spans[-1][1]]) and s.text[:1].isdigit():
+            spans[-1] = (spans[-1][0], s.stop)
+        else:
+            spans.append((s.start, s.stop))
+    out: list[tuple[int, int]] = []
+    for start, stop in spans:
+        while stop - start > _SENTENCE_LIMIT:
+            cut = text.rfind(" ", start, start + _SENTENCE_LIMIT)
+            cut = cut if cut > start else start + _SENTENCE_LIMIT
+            out.append((start, cut))
+            start = cut
+        out.append((start, stop))
+    return out
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    """Within a block, a line break ends a sentence (headlines, bullet lines)."""
+    out, pos = [], 0
+    for line in text.split("\n"):
+        if line.strip():
+            out.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return out
+
+
+def segment(doc: Doc, morph, default_lang: str = "ru") -> list[Sentence]:
+    sentences: list[Sentence] = []
+    blocks: list[Block] = doc.readable_blocks() or [Block(0, len(doc.text), "body", doc.lang)]
+    for block_index, block in enumerate(blocks):
+        lang = block.lang or doc.lang or default_lang
+        block_text = doc.text[block.start:block.end]
+        for line_start, line_end in _lines(block_text):
+            line = block_text[line_start:line_end]
+            for s_start, s_end in _spans(line):
+                start = block.start + line_start + s_start
+                end = block.start + line_start + s_end
+                text = doc.text[start:end]
+                if not text.strip():
+                    continue
+                sentence = Sentence(len(sentences), start, end, text, lang, block.kind, block_index)
+                for k, tok in enumerate(tokenize(text)):
+                    a = morph.analyze(tok.text, lang)
+                    sentence.tokens.append(Token(k, tok.text, start + tok.start, start + tok.stop,
+                                                 a.lemma, a.pos, a.grammemes))
+                sentences.append(sentence)
+    return sentences

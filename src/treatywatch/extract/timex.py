@@ -1,0 +1,184 @@
+"""Time expressions in a sentence, normalized against the document date.
+
+Returns ISO strings as precise as the text allows (`2022-01-06`, `2022-01`, `2022`).
+dateparser handles what it does well (absolute dates in three languages); relative
+words it does not know (`накануне`, `в конце ноября`, weekday names, "last week") are
+resolved here against the document date.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+MONTHS = {
+    # stems in ru, uk, en -> month number
+    "январ": 1, "феврал": 2, "март": 3, "апрел": 4, "мая": 5, "май": 5, "мае": 5, "июн": 6, "июл": 7,
+    "август": 8, "сентябр": 9, "октябр": 10, "ноябр": 11, "декабр": 12,
+    "січ": 1, "лют": 2, "берез": 3, "квіт": 4, "трав": 5, "черв": 6, "лип": 7, "серп": 8,
+    "верес": 9, "жовт": 10, "листопад": 11, "груд": 12,
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8,
+    "sep": 9, "oct": 10, "nov": 11, "dec": 12,
+}
+_MONTH_RE = (
+    r"(январ\w*|феврал\w*|март\w*|апрел\w*|ма[йяе]|июн\w*|июл\w*|август\w*|сентябр\w*|октябр\w*|ноябр\w*|декабр\w*|"
+    r"січ\w*|лют\w*|берез\w*|квіт\w*|трав\w*|черв\w*|лип\w*|серп\w*|верес\w*|жовт\w*|листопад\w*|груд\w*|"
+    r"jan(?:uary|\.)?|feb(?:ruary|\.)?|march|apr(?:il|\.)?|may|june?|july?|aug(?:ust|\.)?|sept?(?:ember|\.)?|oct(?:ober|\.)?|nov(?:ember|\.)?|dec(?:ember|\.)?)"
+)
+_YEAR = r"((?:19|20)\d\d)"
+
+DAY_MONTH = re.compile(rf"(?<![\d.])(\d{{1,2}})(?:\s*[-–—]\s*(\d{{1,2}}))?\s+{_MONTH_RE}(?:\s+{_YEAR})?(?!\w)", re.I)
+MONTH_DAY = re.compile(rf"\b{_MONTH_RE}\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+{_YEAR})?", re.I)
+MONTH_YEAR = re.compile(rf"(?<!\d\s){_MONTH_RE}(?![\w-])\s+{_YEAR}", re.I)
+MONTH_ALONE = re.compile(
+    rf"\b(?:в|во|у|в\s+конце|в\s+начале|в\s+середине|к\s+концу|наприкінці|на\s+початку|в\s+кінці|у\s+середині|"
+    rf"in|in\s+late|in\s+early|in\s+mid-?|at\s+the\s+end\s+of|at\s+the\s+start\s+of|since|ещ[её]\s+в|ще\s+в|до)\s+{_MONTH_RE}(?![\w-])(?!\s*\d)",
+    re.I,
+)
+NUMERIC = re.compile(r"\b(\d{1,2})\.(\d{1,2})\.((?:19|20)\d\d)\b")
+ISO = re.compile(r"\b((?:19|20)\d\d)-(\d\d)-(\d\d)\b")
+YEAR_ALONE = re.compile(r"(?<![\d.,])((?:19|20)\d\d)(?:\s*(?:год\w*|г\.|року|році|рік|year))?(?![\d.,]\d)", re.I)
+
+WEEKDAYS = {
+    "понедельник": 0, "вторник": 1, "сред": 2, "четверг": 3, "пятниц": 4, "суббот": 5, "воскресень": 6,
+    "понеділ": 0, "вівтор": 1, "серед": 2, "четвер": 3, "п'ятниц": 4, "п’ятниц": 4, "субот": 5, "неділ": 6,
+    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6,
+}
+WEEKDAY_RE = re.compile(
+    r"\b(?:в|во|у|on|last|this|минул\w+|прошл\w+)\s+(?:прошл\w+\s+|минул\w+\s+)?"
+    r"(понедельник\w*|вторник\w*|сред[уы]|четверг\w*|пятниц\w*|суббот\w*|воскресень\w*|"
+    r"понеділ\w*|вівтор\w*|серед\w*|четвер\w*|п['’]ятниц\w*|субот\w*|неділ\w*|"
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday)",
+    re.I,
+)
+RELATIVE = [
+    (re.compile(r"\b(позавчера|позавчора|the\s+day\s+before\s+yesterday)\b", re.I), -2),
+    (re.compile(r"(накануне|напередодні|вчера|вчора|учора|yesterday|the\s+previous\s+(?:day|evening|night)|the\s+day\s+before|the\s+night\s+before)", re.I), -1),
+    (re.compile(r"(сегодня|сьогодні|today|this\s+morning|tonight|утром|вранці|зранку|earlier\s+today)", re.I), 0),
+]
+WEEK_AGO = re.compile(r"(на\s+прошлой\s+неделе|минулого\s+тижня|на\s+минулому\s+тижні|last\s+week|earlier\s+this\s+week|this\s+week|на\s+этой\s+неделе|цього\s+тижня)", re.I)
+THIS_MONTH = re.compile(r"(earlier\s+this\s+month|this\s+month|в\s+этом\s+месяце|цього\s+місяця|в\s+начале\s+месяца)", re.I)
+LAST_MONTH = re.compile(r"(last\s+month|в\s+прошлом\s+месяце|минулого\s+місяця)", re.I)
+THIS_YEAR = re.compile(r"(this\s+year|в\s+этом\s+году|цього\s+року|этого\s+года)", re.I)
+LAST_YEAR = re.compile(r"(last\s+year|в\s+прошлом\s+году|минулого\s+року)", re.I)
+SEASON = re.compile(r"(осенью|осінню|восени|fall\s+of|autumn\s+of|весной|навесні|spring\s+of|летом|влітку|summer\s+of|зимой|взимку|winter\s+of)\s+((?:19|20)\d\d)", re.I)
+
+
+@dataclass
+class TimeExpr:
+    start: int  # char offsets within the sentence text
+    end: int
+    value: str  # ISO, as precise as known
+    explicit: bool  # names a date of its own (not "the same day")
+
+
+def _month_of(word: str) -> int | None:
+    w = word.lower().rstrip(".")
+    for stem, number in MONTHS.items():
+        if w.startswith(stem):
+            if stem in {"mar", "jun", "jul", "may"} and len(w) > 3 and not ("march".startswith(w) or "june".startswith(w) or "july".startswith(w) or w == "may"):
+                continue
+            return number
+    return None
+
+
+def _year_for(month: int, day: int | None, ref: dt.date | None) -> int | None:
+    if ref is None:
+        return None
+    year = ref.year
+    try:
+        candidate = dt.date(year, month, day or 1)
+    except ValueError:
+        return year
+    if candidate > ref + dt.timedelta(days=1):
+        year -= 1
+    return year
+
+
+def _iso(year: int | None, month: int | None = None, day: int | None = None) -> str | None:
+    if year is None:
+        return None
+    if month is None:
+        return f"{year:04d}"
+    if day is None:
+        return f"{year:04d}-{month:02d}"
+    try:
+        return dt.date(year, month, day).isoformat()
+    except ValueError:
+        return f"{year:04d}-{month:02d}"
+
+
+def find_times(text: str, ref: dt.date | None) -> list[TimeExpr]:
+    """All time expressions of a sentence, left to right, without overlaps."""
+    found: list[TimeExpr] = []
+    taken: list[tuple[int, int]] = []
+
+    def add(m: re.Match, value: str | None, explicit: bool = True, group: int = 0) -> None:
+        if value is None:
+            return
+        s, e = m.span(group)
+        if any(s < te and ts < e for ts, te in taken):
+            return
+        taken.append((s, e))
+        found.append(TimeExpr(s, e, value, explicit))
+
+    for m in ISO.finditer(text):
+        add(m, _iso(int(m.group(1)), int(m.group(2)), int(m.group(3))))
+    for m in NUMERIC.finditer(text):
+        add(m, _iso(int(m.group(3)), int(m.group(2)), int(m.group(1))))
+    for m in DAY_MONTH.finditer(text):
+        month = _month_of(m.group(3))
+        if month is None:
+            continue
+        day = int(m.group(1))
+        year = int(m.group(4)) if m.group(4) else _year_for(month, day, ref)
+        add(m, _iso(year, month, day))
+    for m in MONTH_DAY.finditer(text):
+        month = _month_of(m.group(1))
+        if month is None:
+            continue
+        day = int(m.group(2))
+        year = int(m.group(3)) if m.group(3) else _year_for(month, day, ref)
+        add(m, _iso(year, month, day))
+    for m in MONTH_YEAR.finditer(text):
+        month = _month_of(m.group(1))
+        if month:
+            add(m, _iso(int(m.group(2)), month))
+    for m in MONTH_ALONE.finditer(text):
+        month = _month_of(m.group(1))
+        if month:
+            add(m, _iso(_year_for(month, None, ref), month))
+    for m in SEASON.finditer(text):
+        add(m, m.group(2))
+    for m in WEEKDAY_RE.finditer(text):
+        if ref is None:
+            continue
+        word = m.group(1).lower()
+        weekday = next((n for stem, n in WEEKDAYS.items() if word.startswith(stem)), None)
+        if weekday is None:
+            continue
+        back = (ref.weekday() - weekday) % 7
+        if m.group(0).lower().startswith(("last", "прошл", "минул")) and back == 0:
+            back = 7
+        add(m, (ref - dt.timedelta(days=back)).isoformat())
+    if ref is not None:
+        for pattern, offset in RELATIVE:
+            for m in pattern.finditer(text):
+                add(m, (ref + dt.timedelta(days=offset)).isoformat())
+        for m in WEEK_AGO.finditer(text):
+            day = ref - dt.timedelta(days=7 if m.group(0).lower().startswith(("на прош", "мину", "на мину", "last")) else 0)
+            add(m, f"{day.year:04d}-{day.month:02d}")
+        for m in THIS_MONTH.finditer(text):
+            add(m, f"{ref.year:04d}-{ref.month:02d}")
+        for m in LAST_MONTH.finditer(text):
+            prev = ref.replace(day=1) - dt.timedelta(days=1)
+            add(m, f"{prev.year:04d}-{prev.month:02d}")
+        for m in THIS_YEAR.finditer(text):
+            add(m, f"{ref.year:04d}")
+        for m in LAST_YEAR.finditer(text):
+            add(m, f"{ref.year - 1:04d}")
+    for m in YEAR_ALONE.finditer(text):
+        add(m, m.group(1), group=1)
+    found.sort(key=lambda t: t.start)
+    return found
