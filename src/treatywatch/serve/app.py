@@ -1,0 +1,64 @@
+"""The FastAPI application: pages, JSON API, static files, errors, limits, auth.
+
+    create_app(db_url=None)    an app over the store at `db_url` (default: as the CLI)
+
+Settings are read once here (`TREATYWATCH_TOKEN` for writes); routes find them on
+`app.state.settings` and the store's answers on `app.state.answers`.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from importlib import resources
+from typing import Any
+
+from fastapi import FastAPI
+from fastapi.staticfiles import StaticFiles
+
+from treatywatch import __version__
+from treatywatch.serve.body_limit import BodyLimitMiddleware
+from treatywatch.serve.error_shape import install_error_handlers
+
+DEFAULT_MAX_BODY_BYTES = 5 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class ServeSettings:
+    db_url: str | None = None
+    token: str | None = None  # None: read-only
+    max_body_bytes: int = DEFAULT_MAX_BODY_BYTES
+
+
+def settings_from_env(db_url: str | None = None, *, max_body_bytes: int = DEFAULT_MAX_BODY_BYTES) -> ServeSettings:
+    token = os.environ.get("TREATYWATCH_TOKEN") or None
+    return ServeSettings(db_url=db_url, token=token, max_body_bytes=max_body_bytes)
+
+
+def create_app(db_url: str | None = None, *, settings: ServeSettings | None = None,
+               answers: Any = None) -> FastAPI:
+    """The web app over one store. `settings` overrides what the environment says;
+    `answers` (the store's query layer) is opened from `settings.db_url` unless given."""
+    from treatywatch.serve import api, web
+
+    settings = settings or settings_from_env(db_url)
+    if answers is None:
+        from treatywatch.serve.answers import open_answers
+
+        answers = open_answers(settings.db_url)
+    app = FastAPI(
+        title="treatywatch",
+        version=__version__,
+        description="An evidence-cited record of collective-security appeals, decisions "
+                    "and deployments (CSTO, NATO, EU). Errors answer "
+                    '`{"ok": false, "error": ..., "status": ...}`.',
+    )
+    app.state.settings = settings
+    app.state.answers = answers
+    install_error_handlers(app)
+    app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_body_bytes)
+    static = resources.files("treatywatch.serve") / "static"
+    app.mount("/static", StaticFiles(directory=str(static)), name="static")
+    app.include_router(api.router)
+    app.include_router(web.router)
+    return app

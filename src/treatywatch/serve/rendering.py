@@ -1,0 +1,72 @@
+"""HTML pages: one Jinja2 environment (autoescape on for every template) and the
+context every page gets: the interface language, `t()` for its messages, and `link()`
+that keeps an explicitly chosen language on every internal link.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+from urllib.parse import urlencode, urlsplit
+
+import jinja2
+from fastapi import Request
+from fastapi.responses import HTMLResponse
+
+from treatywatch.serve.highlight import highlight_evidence
+from treatywatch.serve.i18n import LANGUAGE_NAMES, LANGUAGES, choose_language, translator
+
+_ENV = jinja2.Environment(
+    loader=jinja2.PackageLoader("treatywatch.serve", "templates"),
+    autoescape=True,  # every template, whatever its extension
+    undefined=jinja2.ChainableUndefined,  # optional fields of answers may be absent
+    trim_blocks=True,
+    lstrip_blocks=True,
+)
+_ENV.globals["highlight_evidence"] = highlight_evidence
+
+
+def http_url(value: object) -> str | None:
+    """A link target only if it is an http(s) URL: a stored `javascript:` URL is dropped."""
+    text = str(value or "").strip()
+    return text if urlsplit(text).scheme.lower() in ("http", "https") else None
+
+
+_ENV.filters["http_url"] = http_url
+
+
+def request_language(request: Request) -> str:
+    return choose_language(request.query_params.get("lang"), request.headers.get("accept-language"))
+
+
+def page_context(request: Request) -> dict[str, Any]:
+    """What every page template may use (see templates/base.html)."""
+    lang = request_language(request)
+    explicit = request.query_params.get("lang") in LANGUAGES
+
+    def link(path: str, **params: Any) -> str:
+        query = {k: v for k, v in params.items() if v not in (None, "")}
+        if explicit:
+            query["lang"] = lang
+        return path + ("?" + urlencode(query, doseq=True) if query else "")
+
+    def switch_to(other: str) -> str:
+        query = [(k, v) for k, v in request.query_params.multi_items() if k != "lang"]
+        query.append(("lang", other))
+        return request.url.path + "?" + urlencode(query)
+
+    return {
+        "request": request,
+        "lang": lang,
+        "t": translator(lang),
+        "link": link,
+        "languages": [(code, LANGUAGE_NAMES[code], switch_to(code)) for code in LANGUAGES],
+    }
+
+
+def render(request: Request, template: str, context: dict[str, Any] | None = None,
+           status_code: int = 200) -> HTMLResponse:
+    full = page_context(request)
+    full.update(context or {})
+    html = _ENV.get_template(template).render(full)
+    return HTMLResponse(html, status_code=status_code,
+                        headers={"Content-Language": full["lang"]})

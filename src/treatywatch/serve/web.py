@@ -1,0 +1,72 @@
+"""The HTML pages. Each renders one template with a documented context; the JSON
+twin of every page is the /api route of the same name.
+
+    /                 cases.html     filters, cases
+    /cases/{id}       case.html      case (timeline, verdict, conflicts, findings)
+    /documents/{id}   document.html  document, highlighted (Markup of its text)
+    /search?q=        search.html    query, results
+    /check            check.html     form values, result (check JSON) or claim (ClaimCheck)
+"""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Depends, Query, Request
+from fastapi.responses import HTMLResponse, Response
+
+from treatywatch.serve.claims import check_claim, read_claim
+from treatywatch.serve.evidence import document_spans
+from treatywatch.serve.highlight import highlight_evidence
+from treatywatch.serve.params import VERDICTS, WHEN_PATTERN, CaseFilters, answers_of
+from treatywatch.serve.rendering import render
+
+router = APIRouter(include_in_schema=False)
+
+
+@router.get("/", response_class=HTMLResponse)
+def page_cases(request: Request, filters: CaseFilters = Depends()) -> HTMLResponse:
+    cases = answers_of(request).list_cases(filters.as_dict())
+    return render(request, "cases.html", {"filters": filters, "cases": cases, "verdicts": VERDICTS})
+
+
+@router.get("/cases/{case_id}", response_class=HTMLResponse)
+def page_case(request: Request, case_id: str) -> HTMLResponse:
+    case = answers_of(request).get_case(case_id)
+    return render(request, "case.html", {"case": case})
+
+
+@router.get("/documents/{doc_id}", response_class=HTMLResponse)
+def page_document(request: Request, doc_id: str) -> HTMLResponse:
+    document = answers_of(request).get_document(doc_id)
+    highlighted = highlight_evidence(document["text"], document_spans(document))
+    return render(request, "document.html", {"document": document, "highlighted": highlighted})
+
+
+@router.get("/search", response_class=HTMLResponse)
+def page_search(request: Request, q: str = Query("", max_length=500)) -> HTMLResponse:
+    query = q.strip()
+    results = answers_of(request).search(query) if query else []
+    return render(request, "search.html", {"query": query, "results": results})
+
+
+@router.get("/check", response_class=HTMLResponse)
+def page_check(
+    request: Request,
+    state: str = Query("", max_length=100),
+    org: str = Query("", max_length=100),
+    when: str = Query("", pattern="^$|" + WHEN_PATTERN),
+    claim: str = Query("", max_length=2000),
+) -> HTMLResponse:
+    answers = answers_of(request)
+    form = {"state": state.strip(), "org": org.strip(), "when": when, "claim": claim.strip()}
+    result = claim_check = None
+    if form["claim"]:
+        claim_check = check_claim(form["claim"], read_claim(form["claim"]), answers.check, when or None)
+        result = claim_check.record
+    elif form["state"] and form["org"]:
+        result = answers.check(form["state"], form["org"], when or None)
+    return render(request, "check.html", {"form": form, "result": result, "claim_check": claim_check})
+
+
+@router.get("/favicon.ico")
+def favicon() -> Response:
+    return Response(status_code=204)
