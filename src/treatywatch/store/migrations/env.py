@@ -1,0 +1,16 @@
+"""Alembic environment: run programmatically by `treatywatch.store.migrate`, which
+passes an open connection in `config.attributes["connection"]`."""
+
+from alembic import context
+
+from treatywatch.store.models import Base
+
+connection = context.config.attributes["connection"]
+context.configure(
+    connection=connection,
+    target_metadata=Base.metadata,
+    render_as_batch=connection.dialect.name == "sqlite",
+    compare_type=True,
+)
+with context.begin_transaction():
+    context.run_migrations()

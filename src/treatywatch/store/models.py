@@ -1,0 +1,145 @@
+"""The tables of the record: documents, their events with evidence, and cases.
+
+Column names of `events` are the spec's (../shared/spec/events.md). Every id derives
+from content (see `store/identity.py`), so two stores built from the same documents
+hold the same rows whatever the order or time of ingestion. No column records when a
+row was written.
+
+Migrations under `store/migrations/versions` create exactly these tables; a test
+compares them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    Date,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    String,
+    Text,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+ID = String(64)
+CODE = String(16)
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class DocumentRow(Base):
+    """One stored document. `duplicate_of` links a near-duplicate republication to
+    the copy that counts; events of linked documents never count in cases."""
+
+    __tablename__ = "documents"
+
+    id: Mapped[str] = mapped_column(ID, primary_key=True)
+    name: Mapped[str | None] = mapped_column(String(512))
+    url: Mapped[str | None] = mapped_column(Text)
+    outlet: Mapped[str | None] = mapped_column(String(200))
+    published: Mapped[dt.date | None] = mapped_column(Date, index=True)
+    lang: Mapped[str | None] = mapped_column(String(8))
+    title: Mapped[str | None] = mapped_column(Text)
+    text: Mapped[str] = mapped_column(Text)
+    raw_format: Mapped[str] = mapped_column(String(16))
+    blocks: Mapped[list[Any]] = mapped_column(JSON)
+    warnings: Mapped[list[Any]] = mapped_column(JSON)
+    minhash: Mapped[bytes] = mapped_column(LargeBinary)
+    duplicate_of: Mapped[str | None] = mapped_column(
+        ID, ForeignKey("documents.id"), index=True)
+    similarity: Mapped[float | None] = mapped_column(Float)
+
+
+class EventRow(Base):
+    """One event of one document. `requester` and `addressee` are derived from the
+    spec fields (the state in need, and the organization or state it turns to) and
+    `when_start`/`when_end` from `when`, for indexed queries."""
+
+    __tablename__ = "events"
+
+    id: Mapped[str] = mapped_column(ID, primary_key=True)
+    doc_id: Mapped[str] = mapped_column(
+        ID, ForeignKey("documents.id", ondelete="CASCADE"), index=True)
+    type: Mapped[str] = mapped_column(CODE)
+    actor: Mapped[str | None] = mapped_column(CODE)
+    target: Mapped[str | None] = mapped_column(CODE)
+    polarity: Mapped[str] = mapped_column(CODE)
+    modality: Mapped[str] = mapped_column(CODE)
+    source: Mapped[str | None] = mapped_column(CODE)
+    when: Mapped[str | None] = mapped_column(String(32))
+    assistance: Mapped[str | None] = mapped_column(CODE)
+    basis: Mapped[str | None] = mapped_column(String(32))
+    outcome: Mapped[str | None] = mapped_column(CODE)
+    size: Mapped[int | None] = mapped_column(Integer)
+    via: Mapped[str | None] = mapped_column(CODE)
+    confidence: Mapped[float] = mapped_column(Float)
+    requester: Mapped[str | None] = mapped_column(CODE, index=True)
+    addressee: Mapped[str | None] = mapped_column(CODE)
+    when_start: Mapped[dt.date | None] = mapped_column(Date)
+    when_end: Mapped[dt.date | None] = mapped_column(Date)
+
+
+class EvidenceRow(Base):
+    """A span of a document that states an event: character offsets into
+    `documents.text` and the sentence they fall in."""
+
+    __tablename__ = "evidence"
+
+    event_id: Mapped[str] = mapped_column(
+        ID, ForeignKey("events.id", ondelete="CASCADE"), primary_key=True)
+    ordinal: Mapped[int] = mapped_column(Integer, primary_key=True)
+    doc_id: Mapped[str] = mapped_column(ID, ForeignKey("documents.id", ondelete="CASCADE"))
+    start: Mapped[int] = mapped_column(Integer)
+    end: Mapped[int] = mapped_column(Integer)
+    sentence: Mapped[str] = mapped_column(Text)
+
+
+class CaseRow(Base):
+    """An episode merged from the events of many documents, with its verdict.
+    `verdict` holds the whole answer (`check --format json` without the question);
+    `start`/`end` the period it covers, for `check --when`."""
+
+    __tablename__ = "cases"
+    __table_args__ = (Index("ix_cases_parties_period", "requester", "addressee", "start"),)
+
+    id: Mapped[str] = mapped_column(String(80), primary_key=True)
+    requester: Mapped[str] = mapped_column(CODE)
+    addressee: Mapped[str] = mapped_column(CODE)
+    start: Mapped[dt.date | None] = mapped_column(Date)
+    end: Mapped[dt.date | None] = mapped_column(Date)
+    appeal: Mapped[str] = mapped_column(CODE, index=True)
+    basis: Mapped[str | None] = mapped_column(String(32))
+    decision: Mapped[str | None] = mapped_column(CODE)
+    events: Mapped[int] = mapped_column(Integer)
+    documents: Mapped[int] = mapped_column(Integer)
+    verdict: Mapped[dict[str, Any]] = mapped_column(JSON)
+
+
+class CaseEventRow(Base):
+    __tablename__ = "case_events"
+
+    case_id: Mapped[str] = mapped_column(
+        String(80), ForeignKey("cases.id", ondelete="CASCADE"), primary_key=True)
+    event_id: Mapped[str] = mapped_column(
+        ID, ForeignKey("events.id", ondelete="CASCADE"), primary_key=True, index=True)
+
+
+class StaleRequesterRow(Base):
+    """Requesters whose cases must be rebuilt: written in the same transaction as
+    the document that changed them, cleared in the one that rebuilds them, so an
+    interrupted ingest never leaves cases silently out of date."""
+
+    __tablename__ = "stale_requesters"
+
+    requester: Mapped[str] = mapped_column(CODE, primary_key=True)
+
+
+ALL_TABLES = [DocumentRow, EventRow, EvidenceRow, CaseRow, CaseEventRow, StaleRequesterRow]
