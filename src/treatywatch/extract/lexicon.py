@@ -81,6 +81,7 @@ REQUIRED = (
     "hedges", "claim_verbs", "unnamed_sources", "speech_verbs", "according_to", "citing",
     "future_aux", "intent_words", "condition_markers", "exercise_words", "programme_words",
     "question_particles", "clause_breaks", "troop_nouns", "quantity_approx", "thousand", "hundred",
+    "org_anaphora", "invoke_verbs", "article_words", "discuss_verbs", "home_words", "from_preps", "to_preps",
 )
 
 

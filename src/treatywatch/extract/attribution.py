@@ -1,0 +1,127 @@
+"""Who asserts what: speech verbs, "according to", "со ссылкой на", headline "X: ...",
+"Об этом сообщил X" for the sentences before, quotations closed by "— заявил X".
+
+A Speaker's `voice` is a party id, "media", or None; `hedged` marks unnamed sources and
+claims ("по данным источника", "reportedly", "утверждали"), which make events uncertain.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from treatywatch.extract.clauses import Clauses, quoted_spans
+from treatywatch.extract.lexicon import Lexicon
+from treatywatch.extract.parties import PartyRef
+from treatywatch.extract.segment import Sentence
+
+THIS_WORDS = {"об", "этом", "про", "це", "this", "that", "these", "таке", "такое", "так"}
+PRONOUNS = {"он", "она", "они", "его", "ее", "её", "их", "він", "вона", "вони", "його", "її", "їх",
+            "he", "she", "they", "his", "her", "their", "it"}
+
+
+@dataclass
+class Speaker:
+    at: int  # token index of the speech word
+    voice: str | None
+    ref: PartyRef | None
+    hedged: bool = False
+    postposed: bool = False  # the speaker comes after what is said ("..., — заявил X")
+
+
+def _voiced(refs: list[PartyRef]) -> list[PartyRef]:
+    return [r for r in refs if r.voice is not None]
+
+
+def _cited(sentence: Sentence, refs: list[PartyRef], lex: Lexicon) -> PartyRef | None:
+    toks = sentence.tokens
+    for k in range(len(toks)):
+        n = lex.citing.phrase_at(toks, k) or (1 if lex.citing.has(toks[k]) else 0)
+        if n:
+            after = [r for r in _voiced(refs) if k + n <= r.start <= k + n + 5]
+            if after:
+                # chains: the most specific (last) cited party wins
+                cited = after[0]
+                for r in after[1:]:
+                    if r.kind != "unnamed":
+                        cited = r
+                return cited
+    return None
+
+
+def find_speakers(sentence: Sentence, refs: list[PartyRef], clauses: Clauses, lex: Lexicon) -> list[Speaker]:
+    toks = sentence.tokens
+    voiced = _voiced(refs)
+    speakers: list[Speaker] = []
+    cited = _cited(sentence, refs, lex)
+    hedged_sentence = lex.hedges.any_in(toks) or lex.claim_verbs.any_in(toks)
+
+    # headline or lead "Лавров: ...", "Reuters: ..."
+    if voiced and len(toks) > voiced[0].end and toks[voiced[0].end].text == ":" and voiced[0].start <= 1:
+        speakers.append(Speaker(voiced[0].end, voiced[0].voice, voiced[0]))
+
+    for k in range(len(toks)):
+        n = lex.according_to.phrase_at(toks, k)
+        if n:
+            after = [r for r in voiced if k + n <= r.start <= k + n + 4]
+            if after:
+                ref = after[0]
+                speakers.append(Speaker(k, ref.voice, ref, hedged=ref.kind == "unnamed"))
+            elif k + n < len(toks) and toks[k + n].lower in PRONOUNS:
+                speakers.append(Speaker(k, "__previous__", None))
+            continue
+        tok = toks[k]
+        if not (lex.speech_verbs.has(tok) or lex.claim_verbs.has(tok) or lex.denial_verbs.has(tok)):
+            continue
+        if tok.pos in {"NOUN"} and not lex.denial_verbs.has(tok):
+            continue
+        lo, hi = clauses.span_of(k)
+        before = [r for r in voiced if lo <= r.start < k]
+        subject = before[-1] if before else None
+        postposed = False
+        if subject is None:
+            after = [r for r in voiced if k < r.start <= k + 5]
+            if after:
+                subject, postposed = after[0], True
+            elif k + 1 < len(toks) and toks[k + 1].lower in PRONOUNS or (k > 0 and toks[k - 1].lower in PRONOUNS):
+                speakers.append(Speaker(k, "__previous__", None))
+                continue
+        if subject is None:
+            continue
+        hedge = subject.kind == "unnamed" or lex.claim_verbs.has(tok)
+        speakers.append(Speaker(k, subject.voice, subject, hedged=hedge, postposed=postposed))
+
+    if cited is not None:
+        for sp in speakers:
+            if sp.ref is not None and sp.ref.kind in {"outlet", "unnamed"} or sp.voice == "media":
+                sp.voice, sp.ref = cited.voice, cited
+                sp.hedged = cited.kind == "unnamed"
+        if not speakers:
+            speakers.append(Speaker(0, cited.voice, cited, hedged=cited.kind == "unnamed", postposed=True))
+    if hedged_sentence:
+        for sp in speakers:
+            if sp.voice == "media":
+                sp.hedged = True
+    return speakers
+
+
+def refers_back(sentence: Sentence) -> bool:
+    """'Об этом сообщил X', 'Про це заявив X', 'This was reported by X': X asserts the sentences before."""
+    words = [t.lower for t in sentence.tokens[:4]]
+    return len(words) >= 2 and (
+        (words[0] in {"об", "про", "о"} and words[1] in {"этом", "це", "том"})
+        or (words[0] in {"this", "that"} and words[1] in {"was", "is", "has"})
+        or (words[0] == "как" and words[1] in {"сообщил", "сообщила", "сообщило", "сообщили"})
+    )
+
+
+def quote_speaker_spans(block_text: str) -> list[tuple[int, int]]:
+    return quoted_spans(block_text)
+
+
+def speaker_for(index: int, speakers: list[Speaker]) -> Speaker | None:
+    """The speaker governing token `index`: the nearest speech word before it, else one after."""
+    before = [s for s in speakers if s.at <= index and not s.postposed]
+    if before:
+        return before[-1]
+    after = [s for s in speakers if s.at > index or s.postposed]
+    return after[0] if after else None

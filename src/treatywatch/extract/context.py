@@ -1,0 +1,82 @@
+"""What a document is about, and the arguments a sentence leaves to it: the alliance
+most talked of, the state in trouble, who asked whom, who spoke last."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from treatywatch.extract.frames import Frame
+from treatywatch.extract.parties import PartyRef
+
+ORG_KINDS = {"org", "body", "force"}
+STATE_KINDS = {"state", "metonym", "state_adj"}
+
+
+@dataclass
+class DocContext:
+    main_org: str | None = None
+    main_state: str | None = None
+    org_counts: Counter = field(default_factory=Counter)
+    state_counts: Counter = field(default_factory=Counter)
+    appeals: list[Frame] = field(default_factory=list)  # positive appeals in document order
+
+
+def tally(sentence_refs: list[tuple[str, list[PartyRef]]]) -> DocContext:
+    """`sentence_refs`: (block kind, refs) per sentence."""
+    ctx = DocContext()
+    for kind, refs in sentence_refs:
+        weight = 2 if kind == "title" else 1
+        for r in refs:
+            if r.kind in ORG_KINDS and r.party:
+                ctx.org_counts[r.party] += weight
+            elif r.kind in STATE_KINDS and r.party:
+                ctx.state_counts[r.party] += weight
+    if ctx.org_counts:
+        ctx.main_org = ctx.org_counts.most_common(1)[0][0]
+    if ctx.state_counts:
+        ctx.main_state = ctx.state_counts.most_common(1)[0][0]
+    return ctx
+
+
+def _nearest(frames: list[Frame], frame: Frame, predicate) -> Frame | None:
+    """The closest frame satisfying `predicate`, preferring the same paragraph, then earlier ones."""
+    candidates = [f for f in frames if predicate(f)]
+    if not candidates:
+        return None
+    s = frame.sentence
+    return min(candidates, key=lambda f: (f.sentence.block != s.block, abs(f.sentence.index - s.index)))
+
+
+def fill_arguments(frames: list[Frame], ctx: DocContext) -> list[Frame]:
+    appeals = [f for f in frames if f.type == "appeal" and f.actors and not f.negated]
+    ctx.appeals = appeals
+    out: list[Frame] = []
+    for f in frames:
+        if f.type == "appeal":
+            if not f.actors:
+                prev = _nearest(appeals, f, lambda a: a is not f and a.sentence.index <= f.sentence.index)
+                if f.negated or f.reported:
+                    prev = prev or _nearest(appeals, f, lambda a: a is not f)
+                if prev is not None and (f.trigger.nominal or f.negated or f.reported):
+                    f.actors = list(prev.actors)
+                    f.target = f.target or prev.target
+            if f.target is None:
+                f.target = ctx.main_org
+        elif f.type in {"decision", "consultation", "offer"}:
+            if not f.actors or (f.type == "consultation" and not any(a in ctx.org_counts for a in f.actors)):
+                if f.type == "consultation" or (f.type == "decision" and f.trigger.feature != "decline" and not f.actors):
+                    f.actors = [ctx.main_org] if ctx.main_org else []
+            if f.target is None:
+                asked = _nearest(appeals, f, lambda a: a.target in f.actors) or _nearest(appeals, f, lambda a: True)
+                f.target = asked.actors[0] if asked else ctx.main_state
+        else:  # deployment, withdrawal
+            if f.target is None:
+                asked = _nearest(appeals, f, lambda a: True)
+                f.target = asked.actors[0] if asked else ctx.main_state
+            if not f.actors and f.generic_force and ctx.main_org:
+                f.actors = [ctx.main_org]
+        f.actors = [a for a in f.actors if a and a != f.target]
+        if f.actors and f.target:
+            out.append(f)
+    return out

@@ -1,0 +1,74 @@
+"""Denials and reports (spec rule 2).
+
+"X denied reports that Y asked for help" is two events: the reported appeal (positive,
+uncertain, source media) and the denial (negative, actual, source X). "X did not deny
+that Y asked" is a positive event asserted by X. "Reports that Y asked" alone make the
+appeal uncertain, asserted by media.
+"""
+
+from __future__ import annotations
+
+import copy
+
+from treatywatch.extract.frames import Frame
+from treatywatch.extract.lexicon import Lexicon
+from treatywatch.extract.parties import PartyRef
+from treatywatch.extract.segment import Sentence
+
+
+def _anchors(sentence: Sentence, lex: Lexicon) -> list[tuple[int, str]]:
+    """(token index, 'denial' | 'report') of each denial word or report noun that
+    introduces content ("сообщения о том, что", "reports that", "информацию об обращении")."""
+    toks = sentence.tokens
+    out = []
+    for k, tok in enumerate(toks):
+        if lex.denial_verbs.has(tok) or lex.falsity_words.has(tok):
+            out.append((k, "denial"))
+        elif lex.report_nouns.has(tok) and tok.pos in {"NOUN", None}:
+            nxt = [t.lower for t in toks[k + 1:k + 3]]
+            if nxt and (nxt[0] in {"о", "об", "про", "that", "of", "about", "что", "що", ","}):
+                out.append((k, "report"))
+    return out
+
+
+def _denier(sentence: Sentence, refs: list[PartyRef], k: int) -> str | None:
+    voiced = [r for r in refs if r.voice and r.voice != "media" and r.end <= k]
+    if voiced:
+        return voiced[-1].voice
+    after = [r for r in refs if r.voice and r.start > k and r.start - k <= 4]
+    return after[0].voice if after else None
+
+
+def apply_denials(frames: list[Frame], sentence: Sentence, refs: list[PartyRef], lex: Lexicon) -> list[Frame]:
+    anchors = _anchors(sentence, lex)
+    if not anchors:
+        return frames
+    out: list[Frame] = []
+    toks = sentence.tokens
+    for frame in frames:
+        governing = [(k, kind) for k, kind in anchors if k < frame.at]
+        if not governing:
+            out.append(frame)
+            continue
+        k, kind = governing[-1]
+        if kind == "report" and any(kd == "denial" for _, kd in governing):
+            kind = "denial"
+            k = max(a for a, kd in governing if kd == "denial")
+        if kind == "report":
+            frame.modality = "uncertain" if frame.voice in (None, "media") else frame.modality
+            frame.voice = "media" if frame.voice in (None, "media") else frame.voice
+            frame.negated = False
+            out.append(frame)
+            continue
+        denial_negated = any(lex.negators.has(t) for t in toks[max(0, k - 3):k])
+        denier = _denier(sentence, refs, k) or frame.voice
+        if denial_negated:
+            frame.negated, frame.modality, frame.voice = False, "actual", denier
+            out.append(frame)
+            continue
+        reported = copy.copy(frame)
+        reported.negated, reported.modality, reported.voice, reported.reported = False, "uncertain", "media", True
+        denied = copy.copy(frame)
+        denied.negated, denied.modality, denied.voice = True, "actual", denier
+        out.extend([reported, denied])
+    return out

@@ -1,0 +1,163 @@
+"""Name mentions in a sentence -> parties: who is named, whom they stand for, whom they
+speak for (spec rule 6), and in which grammatical position."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from treatywatch.extract.lexicon import Lexicon
+from treatywatch.extract.segment import Sentence
+
+# Institution kinds whose statements are the state's own (spec rule 6); the others
+# (legislators, experts, opposition, unnamed officials) count as media.
+ACTS_FOR_STATE = {
+    "head_of_state", "head_of_government", "foreign_ministry", "defence_ministry", "ministry",
+    "spokesperson", "embassy", "government", "security_council", "parliament", "president",
+    "prime_minister", "foreign_minister", "defence_minister", "minister", "representative",
+    "deputy_foreign_minister", "cabinet", "permanent_representative", "ambassador", "diplomat",
+    "chair", "secretary_general", "press_service", "secretariat", "head_of_government_acting",
+}
+SPEAKS_AS_MEDIA = {"legislator", "expert", "opposition", "journalist", "analyst", "official_unnamed", "mp", "deputy"}
+ORG_BODY_ROLES = {"secretariat", "secretary_general", "press_service", "spokesperson_org", "joint_staff", "chair"}
+
+PREPOSITIONS = {
+    "к", "в", "во", "на", "из", "от", "с", "со", "для", "до", "у", "по", "против", "при", "через",
+    "з", "із", "зі", "від", "проти", "для",
+    "to", "into", "in", "from", "for", "by", "with", "on", "against", "at", "of", "toward", "towards",
+}
+
+
+@dataclass
+class PartyRef:
+    start: int  # token span in the sentence
+    end: int
+    party: str | None  # ISO 3166-1 alpha-3 or organization id
+    kind: str  # state, state_adj, metonym, org, body, force, person, outlet, institution, treaty, unnamed
+    voice: str | None  # whom its statements count for: a party id, "media", or None (cannot speak)
+    role: str | None = None
+    ident: str | None = None
+    case: frozenset[str] = frozenset()
+    prep: str | None = None  # preposition right before the mention
+
+    @property
+    def is_party(self) -> bool:
+        return self.party is not None and self.kind not in {"treaty", "outlet", "unnamed"}
+
+    @property
+    def is_org(self) -> bool:
+        return self.kind in {"org", "body", "force"}
+
+    def nominative(self) -> bool:
+        return "nomn" in self.case or not self.case
+
+
+def _case_of(sentence: Sentence, start: int, end: int) -> frozenset[str]:
+    for tok in sentence.tokens[start:end]:
+        if tok.grams & {"nomn", "gent", "datv", "accs", "ablt", "loct", "voct"}:
+            return tok.grams
+    return frozenset()
+
+
+def _prep_before(sentence: Sentence, start: int) -> str | None:
+    k = start - 1
+    while k >= 0 and sentence.tokens[k].pos in {"ADJF", "PRTF"} and k >= start - 3:
+        k -= 1
+    for j in (start - 1, k):
+        if j >= 0 and sentence.tokens[j].lower in PREPOSITIONS:
+            return sentence.tokens[j].lower
+    return None
+
+
+class PartyResolver:
+    """Turns NameIndex mentions into PartyRefs for one document date."""
+
+    def __init__(self, names, knowledge, lexicons: dict[str, Lexicon]):
+        self.names = names
+        self.knowledge = knowledge
+        self.lexicons = lexicons
+
+    def resolve(self, sentence: Sentence, when: dt.date | None, main_org: str | None) -> list[PartyRef]:
+        lex = self.lexicons[sentence.lang]
+        refs: list[PartyRef] = []
+        for m in self.names.find(sentence.lemmas, sentence.lang, [t.lower for t in sentence.tokens]):
+            ref = PartyRef(m.start, m.end, m.party, m.kind, None, m.role, m.id,
+                           _case_of(sentence, m.start, m.end), _prep_before(sentence, m.start))
+            if m.kind in {"state", "metonym"}:
+                ref.party = m.party or m.id
+                ref.voice = ref.party
+            elif m.kind == "state_adj":
+                ref.party = m.party or m.id
+            elif m.kind in {"org", "body", "force"}:
+                ref.party = m.party or m.id
+                ref.voice = ref.party
+            elif m.kind == "person":
+                role = self.knowledge.person_role(m.id, when)
+                if role is not None:
+                    ref.party, ref.role = role[0], role[1]
+                    ref.voice = "media" if ref.role in SPEAKS_AS_MEDIA else ref.party
+                else:
+                    ref.voice = "media"
+            elif m.kind == "outlet":
+                ref.party, ref.voice = None, "media"
+            elif m.kind == "institution":
+                ref.party = m.party
+            elif m.kind == "treaty":
+                ref.party = None
+            refs.append(ref)
+        refs.sort(key=lambda r: r.start)
+        self._bind_institutions(sentence, refs, main_org)
+        refs.extend(self._unnamed_sources(sentence, lex, refs))
+        refs.sort(key=lambda r: r.start)
+        return refs
+
+    def _bind_institutions(self, sentence: Sentence, refs: list[PartyRef], main_org: str | None) -> None:
+        """'МИД Беларуси', 'the Turkish Foreign Ministry', 'секретариат организации'."""
+        for ref in refs:
+            if ref.kind != "institution":
+                continue
+            if ref.party is None:
+                after = next((r for r in refs if r.start >= ref.end and r.start - ref.end <= 2
+                              and r.kind in {"state", "state_adj", "metonym", "org", "body"}), None)
+                before = next((r for r in reversed(refs) if r.end <= ref.start and ref.start - r.end <= 1
+                               and r.kind in {"state_adj", "state", "metonym", "org", "body"}), None)
+                bound = before or after
+                if bound is not None:
+                    ref.party = bound.party
+                elif ref.role in ORG_BODY_ROLES and main_org:
+                    ref.party = main_org
+            if ref.party is None:
+                ref.voice = "media" if ref.role in SPEAKS_AS_MEDIA else None
+            elif ref.role in SPEAKS_AS_MEDIA:
+                ref.voice = "media"
+            else:
+                ref.voice = ref.party
+
+    def _unnamed_sources(self, sentence: Sentence, lex: Lexicon, refs: list[PartyRef]) -> list[PartyRef]:
+        taken = {k for r in refs for k in range(r.start, r.end)}
+        out = []
+        for k, tok in enumerate(sentence.tokens):
+            if k not in taken and lex.unnamed_sources.has(tok):
+                out.append(PartyRef(k, k + 1, None, "unnamed", "media", None, tok.lemma, tok.grams,
+                                    _prep_before(sentence, k)))
+        return out
+
+
+def coordinated(sentence: Sentence, refs: list[PartyRef], seed: PartyRef, kinds: set[str]) -> list[PartyRef]:
+    """Parties listed together with `seed`: 'Армения, Беларусь и Таджикистан', 'the US, Germany and the Netherlands'."""
+    joiners = {",", "и", "і", "й", "та", "and", "&", "а", "также", "as", "well", "both", "both", "как", "so"}
+    group = [seed]
+    ordered = [r for r in refs if r.kind in kinds and r.party]
+    idx = ordered.index(seed) if seed in ordered else -1
+    if idx < 0:
+        return group
+    for direction in (-1, 1):
+        k = idx
+        while 0 <= k + direction < len(ordered):
+            a, b = (ordered[k + direction], ordered[k]) if direction < 0 else (ordered[k], ordered[k + direction])
+            between = sentence.tokens[a.end:b.start]
+            if len(between) > 3 or any(t.lower not in joiners and t.lower not in {"the"} for t in between):
+                break
+            group.append(ordered[k + direction])
+            k += direction
+    return sorted({id(g): g for g in group}.values(), key=lambda r: r.start)

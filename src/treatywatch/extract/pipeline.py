@@ -1,0 +1,200 @@
+"""Doc -> Doc with events: the steps in order.
+
+    segment -> parties -> (clauses, speakers, triggers) -> frames -> denials
+            -> document context fills open arguments -> slots -> events -> merge
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cached_property
+
+from treatywatch.extract import slots
+from treatywatch.extract.attribution import find_speakers, refers_back
+from treatywatch.extract.clauses import split_clauses
+from treatywatch.extract.context import DocContext, fill_arguments, tally
+from treatywatch.extract.denials import apply_denials
+from treatywatch.extract.frames import Frame, FrameBuilder
+from treatywatch.extract.lexicon import LANGS, load_lexicon
+from treatywatch.extract.merge import merge_events
+from treatywatch.extract.parties import PartyResolver
+from treatywatch.extract.quantity import find_counts
+from treatywatch.extract.segment import segment
+from treatywatch.extract.timex import find_times
+from treatywatch.extract.triggers import find_triggers
+from treatywatch.model import Doc, Event, Evidence
+
+ORGS = {"CSTO", "NATO", "EU", "UN", "SCO", "CIS", "OSCE"}
+
+
+class Extractor:
+    """Reads documents for events. Heavy resources (morphology, name index) are built
+    once, on first use, and shared by every document."""
+
+    def __init__(self, knowledge=None, morph=None, names=None):
+        self._knowledge = knowledge
+        self._morph = morph
+        self._names = names
+        self.lexicons = {lang: load_lexicon(lang) for lang in LANGS}
+        self.builders = {lang: FrameBuilder(self.lexicons[lang]) for lang in LANGS}
+
+    @cached_property
+    def knowledge(self):
+        if self._knowledge is None:
+            from treatywatch.knowledge import load_knowledge
+            self._knowledge = load_knowledge()
+        return self._knowledge
+
+    @cached_property
+    def morph(self):
+        if self._morph is None:
+            from treatywatch.extract.lang.morph import Morph
+            self._morph = Morph()
+        return self._morph
+
+    @cached_property
+    def names(self):
+        if self._names is None:
+            from treatywatch.extract.names import NameIndex
+            self._names = NameIndex(self.knowledge, self.morph)
+        return self._names
+
+    @cached_property
+    def resolver(self) -> PartyResolver:
+        return PartyResolver(self.names, self.knowledge, self.lexicons)
+
+    @cached_property
+    def topic(self) -> re.Pattern:
+        """A cheap first look: text that names no alliance, treaty clause or contingent
+        holds no event of ours, and skips the costly steps."""
+        words = set()
+        for org in self.knowledge.organizations():
+            for name in org.all_names():
+                if len(name) >= 2:
+                    words.add(re.escape(name.lower()))
+        stems = ["миротвор", "войск", "військ", "контингент", "troops", "peacekeep", "contingent",
+                 "article 4", "article 5", "42.7", "стать", "статт", "alliance", "альянс", "союзник"]
+        return re.compile("|".join(sorted(words | {re.escape(s) for s in stems}, key=len, reverse=True)))
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc.events = self.extract(doc)
+        return doc
+
+    def extract(self, doc: Doc) -> list[Event]:
+        if not doc.text or not self.topic.search(doc.text.lower()):
+            return []
+        sentences = [s for s in segment(doc, self.morph, doc.lang or "ru") if s.lang in self.lexicons]
+        when = doc.published
+        refs_by_sentence = [self.resolver.resolve(s, when, None) for s in sentences]
+        ctx = tally([(s.kind, refs) for s, refs in zip(sentences, refs_by_sentence)])
+        for refs in refs_by_sentence:
+            for r in refs:
+                if r.kind == "institution" and r.party is None and r.role in {"secretariat", "secretary_general", "press_service"} and ctx.main_org:
+                    r.party = r.voice = ctx.main_org
+
+        exercise_doc = any(self.lexicons[s.lang].exercise_words.any_in(s.tokens) for s in sentences if s.kind == "title")
+        frames: list[Frame] = []
+        last_voice: dict[int, str | None] = {}
+        block_frames: dict[int, list[Frame]] = {}
+        for sentence, refs in zip(sentences, refs_by_sentence):
+            if sentence.kind == "dateline" or not sentence.tokens:
+                continue
+            lex = self.lexicons[sentence.lang]
+            clauses = split_clauses(sentence, lex)
+            speakers = find_speakers(sentence, refs, clauses, lex)
+            for sp in speakers:
+                if sp.voice == "__previous__":
+                    sp.voice = last_voice.get(sentence.block)
+            if refers_back(sentence) and speakers:
+                for f in block_frames.get(sentence.block, []):
+                    if f.voice is None:
+                        f.voice = speakers[0].voice
+                        if speakers[0].hedged:
+                            f.modality = "uncertain"
+            real = [sp for sp in speakers if sp.voice]
+            if real:
+                last_voice[sentence.block] = real[-1].voice
+            if sentence.is_question:
+                continue
+            has_party_after = lambda k, refs=refs: any(r.start > k and r.party for r in refs)  # noqa: E731
+            triggers = find_triggers(sentence, lex, clauses, has_party_after)
+            if not triggers:
+                continue
+            sentence_frames = self.builders[sentence.lang].build(sentence, triggers, refs, clauses, speakers)
+            sentence_frames = apply_denials(sentence_frames, sentence, refs, lex)
+            if exercise_doc or lex.exercise_words.any_in(sentence.tokens) or lex.programme_words.any_in(sentence.tokens):
+                sentence_frames = [f for f in sentence_frames if f.type not in {"deployment", "withdrawal"}]
+            for f in sentence_frames:
+                f.refs = refs
+                f.clauses = clauses
+            frames.extend(sentence_frames)
+            block_frames.setdefault(sentence.block, []).extend(sentence_frames)
+
+        frames = fill_arguments(frames, ctx)
+        candidates = [event for f in frames for event in self._events(f, doc, ctx)]
+        candidates = self._consultations_per_requester(candidates)
+        return merge_events(candidates)
+
+    def _events(self, f: Frame, doc: Doc, ctx: DocContext) -> list[Event]:
+        lex = self.lexicons[f.sentence.lang]
+        clause = f.clauses.span_of(f.at)
+        times = find_times(f.sentence.text, doc.published)
+        counts = find_counts(f.sentence.tokens, lex)
+        outcome = slots.pick_outcome(f, lex)
+        if f.type == "decision" and outcome is None:
+            return []
+        evidence = Evidence(doc.id, f.sentence.start, f.sentence.end, f.sentence.text)
+        targets = [f.target] + [t for t in getattr(f, "extra_targets", []) if t]
+        events = []
+        for actor in f.actors:
+            for target in targets:
+                if not actor or not target or actor == target:
+                    continue
+                event = Event(
+                    type=f.type, actor=actor, target=target,
+                    polarity="negative" if f.negated else "positive",
+                    modality=f.modality,
+                    source=None if f.voice in (None, "__previous__") else f.voice,
+                    when=slots.pick_time(f, times, clause),
+                    assistance=slots.pick_assistance(f, lex),
+                    basis=slots.pick_basis(f, f.refs, ctx.main_org),
+                    outcome=outcome if f.type == "decision" else None,
+                    size=slots.pick_size(f, counts),
+                    evidence=[evidence],
+                    confidence=0.6 + (0.15 if f.explicit_target else 0) + (0.1 if f.voice else 0),
+                )
+                if f.type == "decision" and outcome == "mission":
+                    event.assistance = "monitoring"
+                if f.type in {"deployment", "withdrawal", "offer"}:
+                    event.via = actor if actor in ORGS else (None if f.type == "offer" else self._via(f, ctx))
+                if f.type in {"consultation", "deployment", "withdrawal"}:
+                    event.assistance = None
+                if f.type == "offer" and event.modality == "actual":
+                    event.modality = "conditional"
+                events.append(event)
+        return events
+
+    def _via(self, f: Frame, ctx: DocContext) -> str | None:
+        orgs = [r.party for r in f.refs if r.kind in {"org", "body", "force"} and r.party in ORGS]
+        return orgs[0] if orgs else ctx.main_org
+
+    def _consultations_per_requester(self, events: list[Event]) -> list[Event]:
+        """Rule 8: a consultation's target is each state that asked for it."""
+        asked: dict[str, list[str]] = {}
+        for e in events:
+            if e.type == "appeal" and e.polarity == "positive" and e.modality == "actual" and e.assistance == "consultative":
+                asked.setdefault(e.target, [])
+                if e.actor not in asked[e.target]:
+                    asked[e.target].append(e.actor)
+        out = []
+        for e in events:
+            requesters = asked.get(e.actor, [])
+            if e.type == "consultation" and len(requesters) > 1:
+                for actor in requesters:
+                    copy = Event.from_json(e.to_json())
+                    copy.target = actor
+                    copy.evidence = e.evidence
+                    out.append(copy)
+            else:
+                out.append(e)
+        return out

@@ -1,0 +1,114 @@
+"""The other fields of an event, read from its sentence: when, size, basis, assistance,
+outcome."""
+
+from __future__ import annotations
+
+import re
+
+from treatywatch.extract.frames import Frame
+from treatywatch.extract.lexicon import Lexicon
+from treatywatch.extract.parties import PartyRef
+from treatywatch.extract.quantity import Count
+from treatywatch.extract.timex import TimeExpr
+
+ARTICLE = re.compile(
+    r"(?:стать(?:я|и|ей|ье|ю|ёй)|статт(?:я|і|ею|ю)|статтю|article|art\.)\s*(\d+(?:\.\d+)?)"
+    r"|(\d+(?:\.\d+)?)(?:-?(?:й|я|ю|ї|ої))?\s+(?:стать|статт|article)",
+    re.I,
+)
+ORDINAL_ARTICLE = re.compile(
+    r"(втор|четв[её]рт|пят|друг|четверт|п['’]ят|second|fourth|fifth)\w*\s+(?:стать|статт|article)", re.I)
+ORDINALS = {"втор": "2", "друг": "2", "second": "2", "четв": "4", "fourth": "4", "пят": "5", "п'ят": "5", "п’ят": "5", "fifth": "5"}
+# which treaty an organization's articles belong to, and which article ids exist
+TREATY_OF_ORG = {"CSTO": "CST", "NATO": "NATO", "EU": "TEU", "UN": "UN"}
+ARTICLES = {"CST": {"2", "4"}, "NATO": {"4", "5"}, "TEU": {"42.7"}, "UN": {"51"}, "TFEU": {"222"}}
+ASSISTANCE_ORDER = ("peacekeeping", "monitoring", "military", "consultative", "humanitarian")
+
+
+def pick_time(frame: Frame, times: list[TimeExpr], clause: tuple[int, int]) -> str | None:
+    if not times:
+        return None
+    toks = frame.sentence.tokens
+    base = frame.sentence.start
+    trig_char = toks[frame.at].start - base
+    lo_char = toks[clause[0]].start - base
+    hi_char = toks[clause[1] - 1].end - base
+    in_clause = [t for t in times if lo_char <= t.start < hi_char]
+    pool = in_clause or times
+    return min(pool, key=lambda t: abs(t.start - trig_char)).value
+
+
+def pick_size(frame: Frame, counts: list[Count]) -> int | None:
+    if not counts or frame.type not in {"deployment", "withdrawal"}:
+        return None
+    return min(counts, key=lambda c: abs(c.token - frame.at)).value
+
+
+def _article(text: str) -> str | None:
+    m = ARTICLE.search(text)
+    if m:
+        return m.group(1) or m.group(2)
+    m = ORDINAL_ARTICLE.search(text)
+    if m:
+        word = m.group(1).lower()
+        return next((v for stem, v in ORDINALS.items() if word.startswith(stem)), None)
+    return None
+
+
+def pick_basis(frame: Frame, refs: list[PartyRef], main_org: str | None, text: str | None = None) -> str | None:
+    text = text if text is not None else frame.sentence.text
+    treaties = [r.ident for r in refs if r.kind == "treaty" and r.ident]
+    article = _article(text)
+    family = None
+    for ident in treaties:
+        family = ident.split("-")[0]
+        if family not in ARTICLES and family != "CSTO":
+            return None  # a bilateral or other treaty is not a basis id of the spec
+        if "-" in ident and article is None:
+            return ident
+        break
+    if family is None and article is not None:
+        orgs = [r.party for r in refs if r.kind in {"org", "body", "force"}]
+        family = TREATY_OF_ORG.get(orgs[0] if orgs else main_org or "")
+    if family is None:
+        return None
+    if family == "CSTO":
+        return "CSTO-Charter"
+    if article and article in ARTICLES.get(family, set()):
+        return f"{family}-{article}"
+    if article:
+        return None
+    return family if family == "CST" else None
+
+
+def pick_assistance(frame: Frame, lex: Lexicon) -> str | None:
+    if frame.type not in {"appeal", "offer", "decision"}:
+        return None
+    toks = frame.sentence.tokens
+    window = toks[frame.at:]
+    for kind in ASSISTANCE_ORDER:
+        words = lex.assistance.get(kind)
+        if words is not None and any(words.has(t) for t in window):
+            return kind
+    return "unspecified"
+
+
+def pick_outcome(frame: Frame, lex: Lexicon) -> str | None:
+    if frame.type != "decision":
+        return None
+    feature = frame.trigger.feature
+    if feature in {"decline", "grant"}:
+        return feature
+    toks = frame.sentence.tokens
+    window = toks[frame.at + 1:frame.at + 14]
+    if any(lex.mission_nouns.has(t) for t in window):
+        return "mission"
+    if any(lex.force_nouns.has(t) or lex.deploy_verbs.has(t) for t in window):
+        return "deploy"
+    if any(t.lower in {"measure", "measures", "мера", "меры", "захід", "заходи"} or t.lemma in {"measure", "мера", "захід"} for t in window):
+        return "deploy"
+    if any(lex.article_words.has(t) for t in window) and re.search(r"\b5\b", " ".join(t.text for t in window)):
+        return "invoke"
+    if any(lex.appeal_nouns.has(t) for t in window) and any(lex.grant_words.has(t) or lex.support_words.has(t) or t.lemma in {"approve", "одобрить", "схвалити"} for t in toks[max(0, frame.at - 1):frame.at + 1]):
+        return "grant"
+    return None
