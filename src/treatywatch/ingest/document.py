@@ -1,0 +1,76 @@
+"""Text or HTML of one document -> `Doc` with blocks, languages and publication date."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from treatywatch.errors import InputError
+from treatywatch.ingest.blocks import segment
+from treatywatch.ingest.language import assign_languages
+from treatywatch.ingest.webpage import adapt_html
+from treatywatch.model import Doc
+
+FORMATS = ("txt", "html")
+NO_DATE_WARNING = (
+    "no publication date: none in the metadata or a dateline, and no default date given; "
+    "relative dates ('yesterday') cannot be resolved"
+)
+
+
+def doc_from_text(
+    doc_id: str,
+    text: str,
+    *,
+    fmt: str = "txt",
+    published: dt.date | None = None,
+    url: str | None = None,
+    title: str | None = None,
+    default_date: dt.date | None = None,
+    path: str | None = None,
+    raw_format: str | None = None,
+) -> Doc:
+    """A `Doc` from plain text (`fmt="txt"`) or HTML markup (`fmt="html"`).
+
+    `Doc.text` is the plain text with line ends normalized; for HTML, the page's main
+    text. A `title` not already at the start of the text is put before it, followed by a
+    blank line, so offsets always refer to `Doc.text`. The publication date is
+    `published`, else the page metadata, else a dateline near the top, else
+    `default_date`. Raises InputError (naming `doc_id`) for text with nothing to read.
+    """
+    if fmt not in FORMATS:
+        raise InputError(doc_id, f"unknown format {fmt!r}: use one of {', '.join(FORMATS)}")
+    if isinstance(published, dt.datetime):
+        published = published.date()
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if not text.strip():
+        raise InputError(doc_id, "document is empty" if not text else "document has only whitespace")
+    warnings: list[str] = []
+    if fmt == "html":
+        page = adapt_html(text, doc_id)
+        text = page.text
+        title = title or page.title
+        url = url or page.url
+        published = published or page.published
+        warnings.extend(page.warnings)
+
+    title = " ".join(title.split()) if title else None
+    if title and not text.lstrip().startswith(title):
+        text = f"{title}\n\n{text}"
+    segmentation = segment(text, known_title=title)
+    doc = Doc(
+        id=doc_id,
+        text=text,
+        blocks=segmentation.blocks,
+        published=published or segmentation.published or default_date,
+        url=url,
+        title=title or segmentation.title,
+        path=path,
+        raw_format=raw_format or fmt,
+        warnings=warnings,
+    )
+    doc.lang = assign_languages(text, doc.blocks)
+    if doc.published is None:
+        doc.warnings.append(NO_DATE_WARNING)
+    if not doc.readable_blocks():
+        doc.warnings.append("every block is page furniture: nothing to read for events")
+    return doc

@@ -1,0 +1,109 @@
+"""HTML page -> main text, title, date and URL (trafilatura, with lxml as the fallback).
+
+Only this module imports trafilatura and lxml.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from dataclasses import dataclass, field
+
+from treatywatch.errors import InputError
+
+# Tags whose text is never part of a story, and tags that end a paragraph.
+_SKIPPED_TAGS = ("script", "style", "noscript", "template", "svg", "head")
+_BLOCK_TAGS = frozenset({
+    "p", "div", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "br", "tr", "td", "th",
+    "article", "section", "header", "footer", "nav", "aside", "main", "blockquote", "pre",
+    "table", "figure", "figcaption", "dd", "dt", "title",
+})
+
+
+@dataclass
+class WebPage:
+    text: str
+    title: str | None = None
+    published: dt.date | None = None
+    url: str | None = None
+    warnings: list[str] = field(default_factory=list)
+
+
+def _quiet_trafilatura() -> None:
+    # Without a handler of their own, library warnings ("empty HTML tree") would reach
+    # stderr through logging's last-resort handler: the caller decides what to print.
+    for name in ("trafilatura", "htmldate", "courlan", "justext", "readability"):
+        logger = logging.getLogger(name)
+        if not logger.handlers:
+            logger.addHandler(logging.NullHandler())
+
+
+def adapt_html(markup: str, document: str) -> WebPage:
+    """Main text of a page, without menus, related lists, comments and footers.
+    Raises InputError when the page has no text at all."""
+    import trafilatura
+
+    _quiet_trafilatura()
+    try:
+        extracted = trafilatura.bare_extraction(
+            markup,
+            include_comments=False,
+            include_tables=False,
+            include_links=False,
+            include_images=False,
+            include_formatting=False,
+            with_metadata=True,
+        )
+    except Exception:  # trafilatura raises assorted errors on broken markup; fall back below
+        extracted = None
+
+    text = (getattr(extracted, "text", None) or "").strip()
+    page = WebPage(text=text)
+    if extracted is not None:
+        page.title = _clean(getattr(extracted, "title", None))
+        page.url = _clean(getattr(extracted, "url", None))
+        page.published = _iso_date(getattr(extracted, "date", None))
+    if not text:
+        page.text = _all_text(markup)
+        if not page.text:
+            raise InputError(document, "HTML has no readable text")
+        page.warnings.append("main text extraction found nothing; all text of the page was kept")
+    return page
+
+
+def _all_text(markup: str) -> str:
+    """Every text node of the page, a paragraph a line (for pages trafilatura cannot read)."""
+    import lxml.etree
+    import lxml.html
+
+    try:
+        tree = lxml.html.fromstring(markup)
+    except (lxml.etree.ParserError, ValueError, TypeError):
+        return ""
+    unwanted = list(tree.iter(lxml.etree.Comment, lxml.etree.ProcessingInstruction, *_SKIPPED_TAGS))
+    for element in unwanted:
+        if element.getparent() is not None:
+            element.drop_tree()  # keeps the tail text
+    for element in tree.iter():
+        if isinstance(element.tag, str) and element.tag.lower() in _BLOCK_TAGS:
+            element.tail = "\n" + (element.tail or "")
+            if element.tag.lower() != "br":
+                element.text = "\n" + (element.text or "")
+    lines = (" ".join(line.split()) for line in tree.text_content().split("\n"))
+    return "\n".join(line for line in lines if line)
+
+
+def _clean(value: object) -> str | None:
+    if not isinstance(value, str):
+        return None
+    value = " ".join(value.split())
+    return value or None
+
+
+def _iso_date(value: object) -> dt.date | None:
+    if not isinstance(value, str):
+        return None
+    try:
+        return dt.date.fromisoformat(value[:10])
+    except ValueError:
+        return None
