@@ -51,7 +51,7 @@ def describe(url: str) -> str:
 def create_store_engine(url: str) -> Engine:
     try:
         parsed = make_url(url)
-    except ArgumentError as exc:
+    except (ArgumentError, ValueError) as exc:
         raise ConfigError(
             f"invalid database URL {url!r}: give a file path or a URL such as "
             "postgresql+psycopg://user@host/dbname") from exc
@@ -104,6 +104,15 @@ def is_sqlite(conn: Connection | Engine) -> bool:
 
 
 # --- full-text search -----------------------------------------------------------
+
+FULLTEXT_NAMES = ("documents_fts", "ix_documents_search", "search")
+
+
+def is_fulltext_object(name: str | None) -> bool:
+    """Schema objects made by `create_fulltext`, unknown to the models (for
+    schema comparisons)."""
+    return bool(name) and (name in FULLTEXT_NAMES or name.startswith("documents_fts_"))
+
 
 def create_fulltext(conn: Connection) -> None:
     """Called by the initial migration."""

@@ -1,0 +1,180 @@
+"""Episodes turned into cases: an id, a timeline, a verdict and the treaty's findings.
+
+`build_cases(claims, knowledge)` is the whole of it; the store calls it for the
+requesters whose events changed and keeps the result.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Any
+
+from treatywatch.reason.appeal import AppealFinding, judge_appeal
+from treatywatch.reason.claims import RANK_LABELS, Claim, sort_key
+from treatywatch.reason.episodes import Episode, group_episodes
+from treatywatch.reason.findings import treaty_findings
+from treatywatch.reason.response import judge_basis, judge_contributors, judge_decision
+from treatywatch.reason.weighing import conflict
+
+
+@dataclass
+class Case:
+    id: str
+    requester: str
+    addressee: str
+    start: dt.date | None
+    end: dt.date | None
+    verdict: dict[str, Any]
+    event_ids: list[str]
+
+    @property
+    def appeal(self) -> str:
+        return self.verdict["appeal"]
+
+
+def build_cases(claims: list[Claim], knowledge: Any) -> list[Case]:
+    organizations = organization_ids(knowledge)
+    episodes = group_episodes(claims, organizations)
+    cases, taken = [], defaultdict(int)
+    for episode in episodes:
+        stem = _case_stem(episode)
+        taken[stem] += 1
+        case_id = stem if taken[stem] == 1 else f"{stem}-{taken[stem]}"
+        cases.append(_case(case_id, episode, organizations, knowledge))
+    return cases
+
+
+def organization_ids(knowledge: Any) -> frozenset[str]:
+    return frozenset(knowledge.organization_ids())
+
+
+def _case_stem(episode: Episode) -> str:
+    """`KAZ-CSTO-2022-01`: the month of the earliest event dated to a month or a day
+    (a year alone: `ARM-CSTO-2020`), else of the latest report; `-undated` without
+    either."""
+    periods = [c.period for c in episode.claims if c.period is not None]
+    precise = [p for p in periods if (p.end - p.start).days < 31]
+    if precise:
+        when = min(p.start for p in precise).strftime("%Y-%m")
+    elif periods:
+        when = str(min(p.start for p in periods).year)
+    elif episode.reported:
+        when = episode.reported.end.strftime("%Y-%m")
+    else:
+        when = "undated"
+    return f"{episode.requester}-{episode.addressee}-{when}"
+
+
+def _case(case_id: str, episode: Episode, organizations: frozenset[str], knowledge: Any) -> Case:
+    claims = sorted(episode.claims, key=sort_key)
+    appeal = judge_appeal(claims, organizations)
+    basis, basis_conflicts = judge_basis(claims, organizations)
+    decision, decision_conflicts = judge_decision(claims, episode.addressee, organizations, basis)
+    contributors, force, size_conflicts = judge_contributors(claims, episode.addressee,
+                                                             organizations)
+    appeal_conflicts = _appeal_conflicts(appeal, organizations)
+    period = episode.period
+    verdict = {
+        "case": case_id,
+        "requester": episode.requester,
+        "addressee": episode.addressee,
+        "period": _period_json(episode),
+        "appeal": appeal.verdict,
+        "appeal_detail": _appeal_detail(appeal, organizations),
+        "basis": basis,
+        "decision": decision,
+        "contributors": contributors,
+        "force": force,
+        "conflicts": appeal_conflicts + basis_conflicts + decision_conflicts + size_conflicts,
+        "findings": treaty_findings(episode, appeal, decision, contributors, claims,
+                                    organizations, knowledge),
+        "timeline": timeline(claims, appeal, organizations),
+        "evidence": _evidence(claims, appeal, organizations),
+        "documents": len({c.doc.id for c in claims}),
+        "events": len(claims),
+    }
+    return Case(case_id, episode.requester, episode.addressee,
+                period.start if period else None, period.end if period else None,
+                verdict, sorted(c.id for c in claims))
+
+
+def _period_json(episode: Episode) -> dict[str, Any] | None:
+    period = episode.period
+    if period is None:
+        return None
+    return {**period.iso(), "dated": episode.dated is not None}
+
+
+def _appeal_detail(appeal: AppealFinding, organizations: frozenset[str]) -> dict[str, Any]:
+    def who(claims: list[Claim]) -> list[str]:
+        return sorted({c.event.source or "news text" for c in claims})
+
+    return {
+        "verdict": appeal.verdict,
+        "said_by": who(appeal.supporting),
+        "overruled": who(appeal.opposing),
+        "rumoured_by": who(appeal.rumours),
+        "superseded": who(appeal.superseded),
+        "announced": who(appeal.announced),
+        "strongest_source": RANK_LABELS[max(c.rank(organizations) for c in appeal.supporting)]
+        if appeal.supporting else None,
+    }
+
+
+def _appeal_conflicts(appeal: AppealFinding, organizations: frozenset[str]) -> list[dict[str, Any]]:
+    """Sources that disagree on whether an appeal was made, as weighed."""
+    weighed = appeal.supporting + appeal.opposing
+    made = [c for c in weighed if c.is_("appeal", "positive", "actual") and c not in appeal.rumours]
+    reported = [c for c in weighed if c in appeal.rumours]
+    no = [c for c in weighed if c.event.polarity == "negative"]
+    if not no or not (made or reported):
+        return []
+    sides = [(value, claims) for value, claims in
+             (("made", made), ("reported", reported), ("not_made", no)) if claims]
+    return [conflict("appeal", sides, organizations)]
+
+
+def _role(claim: Claim, appeal: AppealFinding) -> str:
+    if claim in appeal.supporting:
+        return "appeal"
+    if claim in appeal.opposing or claim in appeal.superseded or claim in appeal.rumours:
+        return "appeal_other"
+    return claim.event.type
+
+
+def timeline(claims: list[Claim], appeal: AppealFinding,
+             organizations: frozenset[str]) -> list[dict[str, Any]]:
+    """One entry per event, in order of its date (undated ones by their report date)."""
+    entries = []
+    for claim in sorted(claims, key=_timeline_key):
+        e = claim.event
+        entries.append({
+            "id": claim.id,
+            "when": e.when,
+            "reported": claim.doc.published.isoformat() if claim.doc.published else None,
+            "type": e.type, "actor": e.actor, "target": e.target,
+            "polarity": e.polarity, "modality": e.modality, "source": e.source,
+            "weight": RANK_LABELS[claim.rank(organizations)],
+            "assistance": e.assistance, "basis": e.basis, "outcome": e.outcome,
+            "size": e.size, "via": e.via,
+            "superseded": claim in appeal.superseded,
+            "evidence": claim.citations(_role(claim, appeal)),
+        })
+    return entries
+
+
+def _timeline_key(claim: Claim) -> tuple[Any, ...]:
+    period = claim.period
+    when = period.start if period else (claim.doc.published or dt.date.max)
+    return (when, claim.doc.published or dt.date.max, claim.id)
+
+
+def _evidence(claims: list[Claim], appeal: AppealFinding,
+              organizations: frozenset[str]) -> list[dict[str, Any]]:
+    """Citations: what the appeal verdict rests on first (strongest sources first),
+    then everything else."""
+    ordered = sorted(claims, key=lambda c: (_role(c, appeal) != "appeal",
+                                            -c.rank(organizations)) + sort_key(c))
+    return [item for c in ordered for item in c.citations(_role(c, appeal))]

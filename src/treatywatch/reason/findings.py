@@ -1,0 +1,161 @@
+"""The treaty's rules applied to a case, reported as findings.
+
+Facts (who was a member when, who speaks for whom) come from `treatywatch.knowledge`;
+only the rules are here:
+
+- `membership`: the requester was a member of the organization on that date (and
+  not frozen or suspended);
+- `appeal_authority`: the appeal was made by someone who speaks for the state;
+- `decision_first`: the organization decided before contingents moved;
+- `contributors_members`: the states that sent contingents were members.
+
+Each finding is `{"rule", "ok", "status", "message"}` with `status` one of `ok`,
+`warning` (allowed but notable: a frozen member, a non-member contributing),
+`violation` (the procedure was not followed) or `unknown` (the record cannot tell).
+Cases addressed to a state rather than an organization are bilateral: no findings.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from treatywatch.reason.appeal import AppealFinding
+from treatywatch.reason.claims import Claim
+from treatywatch.reason.episodes import Episode
+
+
+def treaty_findings(episode: Episode, appeal: AppealFinding, decision: dict[str, Any] | None,
+                    contributors: list[dict[str, Any]], claims: list[Claim],
+                    organizations: frozenset[str], knowledge: Any) -> list[dict[str, Any]]:
+    org = episode.addressee
+    if org not in organizations:
+        return []
+    on = episode.first_date()
+    findings = [_membership(knowledge, episode.requester, org, on)]
+    if appeal.verdict == "made":
+        findings.append(_appeal_authority(knowledge, episode.requester, appeal))
+    moved = [c for c in claims if c.is_("deployment", "positive", "actual")]
+    if moved:
+        findings.append(_decision_first(org, decision, claims, moved))
+    if contributors:
+        findings.append(_contributors_members(knowledge, org, contributors, on))
+    return findings
+
+
+def _finding(rule: str, status: str, message: str) -> dict[str, Any]:
+    return {"rule": rule, "ok": status == "ok", "status": status, "message": message}
+
+
+def membership_status(knowledge: Any, state: str, org: str, on: dt.date | None) -> str:
+    """`member`, `frozen`, `suspended`, `not_member` or `unknown`."""
+    if on is None:
+        return "unknown"
+    return knowledge.member_of(state, org, on).status
+
+
+def _membership(knowledge: Any, state: str, org: str, on: dt.date | None) -> dict[str, Any]:
+    status = membership_status(knowledge, state, org, on)
+    when = on.isoformat() if on else "an unknown date"
+    if status == "member":
+        return _finding("membership", "ok", f"{state} was a member of {org} on {when}.")
+    if status == "frozen":
+        return _finding("membership", "warning",
+                        f"{state} had frozen its participation in {org} by {when}; "
+                        "it remains a member.")
+    if status == "suspended":
+        return _finding("membership", "violation",
+                        f"{state}'s membership of {org} was suspended on {when}: "
+                        "the treaty's assistance covers members only.")
+    if status == "not_member":
+        return _finding("membership", "violation",
+                        f"{state} was not a member of {org} on {when}: "
+                        "the treaty's assistance covers members only.")
+    return _finding("membership", "unknown",
+                    f"The record does not date the episode; {state}'s membership of {org} "
+                    "cannot be checked.")
+
+
+def _appeal_authority(knowledge: Any, state: str, appeal: AppealFinding) -> dict[str, Any]:
+    own = [c for c in appeal.supporting if c.event.polarity == "positive" and c.event.source == state]
+    if own:
+        return _finding("appeal_authority", "ok",
+                        f"The appeal is stated by {state} itself (a voice that speaks for the "
+                        f"state) in {len({c.doc.id for c in own})} document(s).")
+    speakers = _speakers_for(knowledge, state, appeal.supporting)
+    if speakers:
+        return _finding("appeal_authority", "ok",
+                        f"The appeal is attributed to {', '.join(speakers)}, who spoke for "
+                        f"{state} at the time.")
+    return _finding("appeal_authority", "unknown",
+                    f"No source speaking for {state} is cited as making the appeal; "
+                    "the record has it from others.")
+
+
+def _speakers_for(knowledge: Any, state: str, claims: list[Claim]) -> list[str]:
+    names = set()
+    for claim in claims:
+        on = claim.period.start if claim.period else claim.doc.published
+        for span in claim.event.evidence:
+            for person in knowledge.people_in(span.sentence, on):
+                if person.party == state:
+                    names.add(person.name)
+    return sorted(names)
+
+
+def _decision_first(org: str, decision: dict[str, Any] | None, claims: list[Claim],
+                    moved: list[Claim]) -> dict[str, Any]:
+    outcome = decision.get("outcome") if decision else None
+    own_mission = outcome == "mission" and all(c.event.actor == org for c in moved)
+    if decision is None:
+        return _finding("decision_first", "violation",
+                        f"Contingents moved but the record holds no decision of {org}.")
+    if outcome not in ("deploy", "grant", "invoke") and not own_mission:
+        return _finding("decision_first", "warning",
+                        f"Contingents moved although {org} decided '{outcome}'.")
+    decided = _earliest([c for c in claims if c.event.type == "decision" and c.event.actor == org
+                         and c.event.polarity == "positive" and c.event.modality == "actual"])
+    sent = _earliest(moved)
+    if decided is None or sent is None:
+        return _finding("decision_first", "unknown",
+                        f"{org} decided to act, but the record does not date both the decision "
+                        "and the deployments.")
+    (decided_on, decided_exact), (sent_on, sent_exact) = decided, sent
+    if decided_on <= sent_on and (decided_exact or decided_on < sent_on.replace(day=1)):
+        return _finding("decision_first", "ok",
+                        f"{org} decided on {decided_on.isoformat()}; the first contingents "
+                        f"moved on or after {sent_on.isoformat()}.")
+    if decided_on > sent_on and sent_exact:
+        return _finding("decision_first", "violation",
+                        f"Contingents moved on {sent_on.isoformat()}, before {org}'s decision "
+                        f"of {decided_on.isoformat()}.")
+    return _finding("decision_first", "unknown",
+                    f"{org}'s decision and the first deployments fall in the same month "
+                    f"({sent_on.strftime('%Y-%m')}); the record cannot order them.")
+
+
+def _earliest(claims: list[Claim]) -> tuple[dt.date, bool] | None:
+    """The earliest date among the claims, and whether it is given to the day."""
+    periods = [c.period for c in claims if c.period is not None]
+    days = [p.start for p in periods if p.start == p.end]
+    if days:
+        return min(days), True
+    if periods:
+        return min(p.start for p in periods), False
+    return None
+
+
+def _contributors_members(knowledge: Any, org: str, contributors: list[dict[str, Any]],
+                          on: dt.date | None) -> dict[str, Any]:
+    if on is None:
+        return _finding("contributors_members", "unknown",
+                        "The episode is undated; contributors' membership cannot be checked.")
+    outsiders = [c["state"] for c in contributors
+                 if membership_status(knowledge, c["state"], org, on) not in ("member",)]
+    if not outsiders:
+        states = ", ".join(c["state"] for c in contributors)
+        return _finding("contributors_members", "ok",
+                        f"All contributors ({states}) were members of {org}.")
+    return _finding("contributors_members", "warning",
+                    f"{', '.join(outsiders)} contributed without being full members of {org} "
+                    "on that date (bilateral help, not the treaty's).")

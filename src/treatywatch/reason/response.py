@@ -1,0 +1,157 @@
+"""What answered the appeal: the legal basis, the addressee's decision, and who sent
+how many.
+
+- Basis: from positive appeals, consultations, decisions and deployments. A bare
+  treaty (`CST`) agrees with any of its articles (`CST-4`); two articles disagree.
+- Decision: the addressee's own positive decisions, most certain modality first.
+  `grant` (the request accepted, nothing more said) agrees with any outcome, and
+  `invoke` with `deploy` and `mission`; the rest disagree.
+- Contributors: states sending contingents (or authorizing them); the status is
+  `actual` when a source above media reports the contingent sent or withdrawn,
+  else `intended` when announced or authorized, else `uncertain`. An
+  organization's own force (the CSTO peacekeepers as a whole) is reported apart.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Any
+
+from treatywatch.reason.claims import RANK_MEDIA, Claim, sort_key
+from treatywatch.reason.weighing import conflict, disagreeing, weigh
+
+MODALITY_ORDER = ("actual", "intended", "conditional", "uncertain")
+_AGREES_WITH_ALL = {"grant"}
+_AGREEING_PAIRS = {frozenset({"invoke", "deploy"}), frozenset({"invoke", "mission"})}
+
+
+def basis_compatible(a: str, b: str) -> bool:
+    return a == b or a.startswith(b + "-") or b.startswith(a + "-")
+
+
+def outcome_compatible(a: str, b: str) -> bool:
+    return a == b or a in _AGREES_WITH_ALL or b in _AGREES_WITH_ALL \
+        or frozenset({a, b}) in _AGREEING_PAIRS
+
+
+def judge_basis(claims: list[Claim], organizations: frozenset[str]
+                ) -> tuple[str | None, list[dict[str, Any]]]:
+    values = [(c.event.basis, c) for c in claims
+              if c.event.polarity == "positive" and c.event.basis
+              and c.event.type in ("appeal", "consultation", "decision", "deployment")]
+    chosen, ordered = weigh(values, organizations, basis_compatible)
+    if chosen is not None:
+        # the most specific value that agrees with the choice, when it is as well sourced
+        refinements = [v for v, _ in ordered if v != chosen and v.startswith(chosen + "-")]
+        if refinements and not disagreeing([(v, []) for v in refinements]):
+            chosen = refinements[0]
+    conflicts = []
+    if disagreeing(ordered, basis_compatible):
+        specific = [(v, cs) for v, cs in ordered if "-" in v] or ordered
+        conflicts.append(conflict("basis", specific, organizations))
+    return chosen, conflicts
+
+
+def judge_decision(claims: list[Claim], addressee: str, organizations: frozenset[str],
+                   basis: str | None) -> tuple[dict[str, Any] | None, list[dict[str, Any]]]:
+    decisions = [c for c in claims if c.event.type == "decision"
+                 and c.event.actor == addressee and c.event.polarity == "positive"]
+    if not decisions:
+        return None, []
+    modality = min((c.event.modality for c in decisions), key=MODALITY_ORDER.index)
+    chosen_group = [c for c in decisions if c.event.modality == modality]
+    values = [(c.event.outcome or "grant", c) for c in chosen_group]
+    outcome, ordered = weigh(values, organizations, outcome_compatible)
+    if outcome in _AGREES_WITH_ALL:
+        specific = [v for v, _ in ordered if v not in _AGREES_WITH_ALL]
+        if specific and not disagreeing([(v, []) for v in specific], outcome_compatible):
+            outcome = specific[0]
+    supporting = sorted((c for c in chosen_group if (c.event.outcome or "grant") == outcome),
+                        key=sort_key)
+    decision_basis = next((c.event.basis for c in supporting if c.event.basis), None) or basis
+    decision = {
+        "outcome": outcome,
+        "by": addressee,
+        "modality": modality,
+        "when": next((c.event.when for c in supporting if c.event.when), None),
+        "basis": decision_basis,
+        "assistance": next((c.event.assistance for c in supporting if c.event.assistance), None),
+        "sources": len({c.doc.id for c in supporting}),
+    }
+    conflicts = []
+    if disagreeing(ordered, outcome_compatible):
+        conflicts.append(conflict("decision", ordered, organizations, subject=addressee))
+    return decision, conflicts
+
+
+def judge_contributors(claims: list[Claim], addressee: str, organizations: frozenset[str]
+                       ) -> tuple[list[dict[str, Any]], dict[str, Any] | None, list[dict[str, Any]]]:
+    """(contributors, the organization's own force or None, conflicts)."""
+    by_actor: dict[str, list[Claim]] = defaultdict(list)
+    for c in claims:
+        e = c.event
+        if e.polarity != "positive" or not e.actor:
+            continue
+        national_decision = (e.type == "decision" and e.actor != addressee
+                             and e.outcome == "deploy")
+        if e.type in ("deployment", "withdrawal") or national_decision:
+            by_actor[e.actor].append(c)
+    contributors, force, conflicts = [], None, []
+    for actor in sorted(by_actor):
+        entry, size_conflict = _contribution(actor, by_actor[actor], organizations)
+        if size_conflict:
+            conflicts.append(size_conflict)
+        if actor == addressee and addressee in organizations:
+            force = entry
+        elif actor in organizations:
+            continue  # another organization's force: not a contributor of this one
+        else:
+            contributors.append(entry)
+    return contributors, force, conflicts
+
+
+def _contribution(actor: str, claims: list[Claim], organizations: frozenset[str]
+                  ) -> tuple[dict[str, Any], dict[str, Any] | None]:
+    def rank(c: Claim) -> int:
+        return c.rank(organizations)
+
+    sent = [c for c in claims if c.event.type == "deployment"]
+    left = [c for c in claims if c.event.type == "withdrawal"]
+    authorized = [c for c in claims if c.event.type == "decision"]
+    if any(c.event.modality == "actual" and rank(c) > RANK_MEDIA for c in sent + left):
+        status = "actual"
+    elif any(c.event.modality == "intended" for c in sent) or authorized:
+        status = "intended"
+    else:
+        status = "uncertain"
+    # sizes of the contingent sent; a withdrawal's size only when no deployment gives one
+    sized = [c for c in sent if c.event.size] or [c for c in left if c.event.size]
+    ordered_by_status = sorted(sized, key=lambda c: (_status_rank(c, rank), -rank(c), c.id))
+    best_status = _status_rank(ordered_by_status[0], rank) if ordered_by_status else None
+    values = [(c.event.size, c) for c in ordered_by_status
+              if _status_rank(c, rank) == best_status]
+    size, _ = weigh(values, organizations)
+    _, all_sizes = weigh([(c.event.size, c) for c in sized], organizations)
+    size_conflict = None
+    if disagreeing(all_sizes):
+        size_conflict = conflict("size", all_sizes, organizations, subject=actor)
+    actual_exits = sorted((c for c in left if c.event.modality == "actual"), key=sort_key)
+    entry = {
+        "state": actor,
+        "size": size,
+        "status": status,
+        "via": next((c.event.via for c in sent + left if c.event.via), None),
+        "deployed": next((c.event.when for c in sorted(sent, key=sort_key)
+                          if c.event.when and c.event.modality == "actual"), None),
+        "withdrawn": actual_exits[-1].event.when if actual_exits else None,
+        "sources": len({c.doc.id for c in claims}),
+    }
+    return entry, size_conflict
+
+
+def _status_rank(claim: Claim, rank) -> int:
+    if claim.event.modality == "actual" and rank(claim) > RANK_MEDIA:
+        return 0
+    if claim.event.modality == "intended":
+        return 1
+    return 2

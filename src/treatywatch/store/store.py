@@ -1,0 +1,134 @@
+"""A handle on one store: opening (with migrations), ingesting documents one
+transaction each, and keeping cases up to date."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, Callable
+
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError, OperationalError, SQLAlchemyError
+from sqlalchemy.orm import Session
+
+from treatywatch.errors import StoreError
+from treatywatch.model import Doc
+from treatywatch.store import casebook, db, migrate
+from treatywatch.store.identity import document_id
+from treatywatch.store.models import DocumentRow
+from treatywatch.store.near_duplicates import NearDuplicateIndex, signature
+from treatywatch.store.write import IngestResult, update_duplicate_name, write_document
+
+Extract = Callable[[Doc], Doc]
+
+
+class Store:
+    """Open with `open_store(db)`; use as a context manager or call `close()`."""
+
+    def __init__(self, url: str):
+        self.url = url
+        self.engine = db.create_store_engine(url)
+        self._index: NearDuplicateIndex | None = None
+        self._published: dict[str, dt.date | None] = {}
+        self._knowledge: Any = None
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *_exc: Any) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def session(self) -> Session:
+        return Session(self.engine, expire_on_commit=False)
+
+    @property
+    def knowledge(self) -> Any:
+        if self._knowledge is None:
+            from treatywatch.knowledge import load_knowledge
+
+            self._knowledge = load_knowledge()
+        return self._knowledge
+
+    # --- writing ------------------------------------------------------------------
+
+    def ingest(self, doc: Doc, extract: Extract | None = None) -> IngestResult:
+        """Store a document: a text already stored is a `duplicate` (nothing
+        extracted, nothing written but a better name); otherwise `extract` fills its
+        events (when given) and everything is written in one transaction."""
+        doc_id = document_id(doc.text)
+        try:
+            with self.session() as session, session.begin():
+                if session.get(DocumentRow, doc_id) is not None:
+                    update_duplicate_name(session, doc_id, doc)
+                    return IngestResult(doc_id, doc.id, "duplicate", doc_id)
+        except SQLAlchemyError as exc:
+            raise self._error("read", exc) from exc
+        if extract is not None:
+            doc = extract(doc)
+        return self._write(doc_id, doc)
+
+    def _write(self, doc_id: str, doc: Doc) -> IngestResult:
+        index = self._near_duplicate_index()
+        minhash = signature(doc.text)
+        try:
+            with self.session() as session, session.begin():
+                result = write_document(session, doc_id, doc, minhash, index, self._published)
+        except IntegrityError:
+            # another process stored the same text in the meantime
+            return IngestResult(doc_id, doc.id, "duplicate", doc_id)
+        except SQLAlchemyError as exc:
+            raise self._error("write", exc) from exc
+        index.add(doc_id, minhash)
+        self._published[doc_id] = doc.published
+        return result
+
+    def _near_duplicate_index(self) -> NearDuplicateIndex:
+        """Rebuilt from the stored signatures the first time it is needed."""
+        if self._index is None:
+            index = NearDuplicateIndex()
+            with self.session() as session:
+                rows = session.execute(select(DocumentRow.id, DocumentRow.minhash,
+                                              DocumentRow.published).order_by(DocumentRow.id))
+                for doc_id, minhash, published in rows:
+                    index.add(doc_id, minhash)
+                    self._published[doc_id] = published
+            self._index = index
+        return self._index
+
+    # --- cases --------------------------------------------------------------------
+
+    def refresh_cases(self, *, everything: bool = False) -> list[str]:
+        """Rebuild the cases of requesters whose events changed (or all of them);
+        the requesters rebuilt."""
+        try:
+            with self.session() as session, session.begin():
+                if everything:
+                    casebook.mark_all_stale(session)
+                    session.flush()
+                return casebook.rebuild_stale(session, self.knowledge)
+        except SQLAlchemyError as exc:
+            raise self._error("rebuild cases in", exc) from exc
+
+    def cases_stale(self) -> bool:
+        with self.session() as session:
+            return bool(casebook.stale_requesters(session))
+
+    def _error(self, action: str, exc: Exception) -> StoreError:
+        detail = str(getattr(exc, "orig", exc)).strip().splitlines()[0]
+        hint = " (is another process writing to it?)" if isinstance(exc, OperationalError) else ""
+        return StoreError(f"cannot {action} the store {db.describe(self.url)}: {detail}{hint}")
+
+
+def open_store(url: str | None = None) -> Store:
+    """Open (creating or migrating as needed) the store at `url` (see `db.resolve_url`)."""
+    store = Store(db.resolve_url(url))
+    try:
+        migrate.upgrade(store.engine)
+    except SQLAlchemyError as exc:
+        store.close()
+        detail = str(getattr(exc, "orig", exc)).strip().splitlines()[0]
+        raise StoreError(f"cannot open the store {db.describe(store.url)}: {detail}; check "
+                         f"--db or ${db.ENV_VAR}") from exc
+    return store
