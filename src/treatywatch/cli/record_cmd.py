@@ -1,1 +1,382 @@
-"""Commands of this module are being written; see issue tracker."""
+"""`treatywatch ingest | cases | case | check | export`: the record from the command line.
+
+Every command takes `--db URL` (default: $TREATYWATCH_DB, else the SQLite file
+~/.local/share/treatywatch/treatywatch.sqlite, under $XDG_DATA_HOME when set).
+Results go to stdout, progress and messages to stderr; errors print
+`Error: ...` and exit 1.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import json
+import sys
+from typing import Annotated, Any, Iterator
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn
+from rich.table import Table
+
+from treatywatch.cli.app import app
+from treatywatch.errors import InputError, TreatywatchError
+
+DbOpt = Annotated[str | None, typer.Option(
+    "--db", metavar="URL",
+    help="Store: a SQLite file path or a URL (postgresql+psycopg://user@host/db). "
+         "Default: $TREATYWATCH_DB, else ~/.local/share/treatywatch/treatywatch.sqlite.")]
+FormatOpt = Annotated[str, typer.Option("--format", metavar="text|json",
+                                        help="A readable answer with citations, or JSON.")]
+MAX_CITATIONS = 8
+
+
+@contextlib.contextmanager
+def _user_errors() -> Iterator[None]:
+    try:
+        yield
+    except TreatywatchError as exc:
+        print(f"Error: {exc}", file=sys.stderr, flush=True)
+        raise typer.Exit(1) from None
+
+
+def _answers(db: str | None):
+    from treatywatch.serve.answers import open_answers
+
+    return open_answers(db)
+
+
+def _check_format(value: str, allowed: tuple[str, ...], option: str = "--format") -> None:
+    if value not in allowed:
+        raise typer.BadParameter(f"{value!r} is not a format; use {' or '.join(allowed)}",
+                                 param_hint=f"'{option}'")
+
+
+def _stdout() -> Console:
+    return Console(soft_wrap=True, highlight=False)
+
+
+# --- ingest ------------------------------------------------------------------------
+
+@app.command("ingest")
+def ingest_command(
+    paths: Annotated[list[str], typer.Argument(
+        help="Files (.txt, .html, .jsonl), directories (read recursively) or - for stdin.",
+        show_default=False)],
+    db: DbOpt = None,
+    date: Annotated[str | None, typer.Option(
+        "--date", metavar="YYYY-MM-DD",
+        help="Publication date for documents that state none.")] = None,
+) -> None:
+    """Read documents, extract their events and add them to the store.
+
+    Each document is written in one transaction: a document already stored is
+    counted as a duplicate, a near-duplicate republication is stored but linked to
+    the original (its events do not count twice). Cases are rebuilt at the end.
+    A document that cannot be read prints "Error: <document>: <problem>"; the others
+    go on, and the exit code is then 1.
+
+    Example:
+
+        treatywatch ingest ../shared/corpus/dev --db record.sqlite
+    """
+    default_date = _parse_date(date) if date else None
+    with _user_errors():
+        from treatywatch.extract import Extractor
+        from treatywatch.ingest import read_documents
+        from treatywatch.store import open_store
+
+        counts = {"new": 0, "duplicate": 0, "near_duplicate": 0, "failed": 0}
+        events = 0
+        err = Console(stderr=True, soft_wrap=True, highlight=False)
+        with open_store(db) as store:
+            extractor = Extractor()
+            progress = Progress(SpinnerColumn(), TextColumn("[progress.description]{task.description}"),
+                                BarColumn(), MofNCompleteColumn(), console=err, transient=True)
+            with progress:
+                task = progress.add_task("Ingesting", total=None)
+                for item in read_documents(paths, default_date=default_date):
+                    if isinstance(item, InputError):
+                        counts["failed"] += 1
+                        progress.console.print(f"Error: {item.document}: {item.problem}",
+                                               markup=False)
+                    else:
+                        progress.update(task, description=f"Ingesting {item.id}")
+                        result = store.ingest(item, extractor)
+                        counts[result.status] += 1
+                        events += result.events
+                    progress.advance(task)
+                progress.update(task, description="Rebuilding cases")
+                rebuilt = store.refresh_cases()
+        total = sum(counts.values())
+        print(f"{total} document(s): {counts['new']} new, {counts['duplicate']} duplicate, "
+              f"{counts['near_duplicate']} near-duplicate, {counts['failed']} failed; "
+              f"{events} event(s) stored; cases rebuilt for {len(rebuilt)} requester(s).",
+              file=sys.stderr)
+    if counts["failed"]:
+        raise typer.Exit(1)
+
+
+def _parse_date(value: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise typer.BadParameter(f"{value!r} is not a date; write it as YYYY-MM-DD",
+                                 param_hint="'--date'") from None
+
+
+# --- cases -------------------------------------------------------------------------
+
+@app.command("cases")
+def cases_command(
+    db: DbOpt = None,
+    actor: Annotated[str | None, typer.Option(
+        "--actor", help="Requester state: ISO code or name (ru/uk/en).")] = None,
+    org: Annotated[str | None, typer.Option(
+        "--org", help="Addressee: organization (CSTO, ОДКБ) or state.")] = None,
+    date_from: Annotated[str | None, typer.Option(
+        "--from", metavar="YYYY[-MM[-DD]]", help="Cases ending on or after this.")] = None,
+    date_to: Annotated[str | None, typer.Option(
+        "--to", metavar="YYYY[-MM[-DD]]", help="Cases starting on or before this.")] = None,
+    verdict: Annotated[str | None, typer.Option(
+        "--verdict", help="Only cases with this appeal verdict (made, denied, ...).")] = None,
+    output_format: Annotated[str, typer.Option("--format", metavar="table|json")] = "table",
+) -> None:
+    """List cases: episodes merged from all documents, with their verdicts.
+
+    Example:
+
+        treatywatch cases --actor Kazakhstan --org CSTO --from 2020
+    """
+    _check_format(output_format, ("table", "json"))
+    with _user_errors(), _answers(db) as answers:
+        rows = answers.list_cases({"actor": actor, "org": org, "from": date_from,
+                                   "to": date_to, "verdict": verdict})
+    if output_format == "json":
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        return
+    table = Table(title=f"{len(rows)} case(s)")
+    for column in ("Case", "Period", "Requester", "Addressee", "Appeal", "Basis", "Decision",
+                   "Docs"):
+        table.add_column(column, justify="right" if column == "Docs" else "left")
+    for row in rows:
+        period = _period_text(row["start"], row["end"])
+        table.add_row(row["id"], period, row["requester"], row["addressee"], row["appeal"],
+                      row["basis"] or "—", row["decision"] or "—", str(row["documents"]))
+    _stdout().print(table)
+
+
+def _period_text(start: str | None, end: str | None) -> str:
+    if not start:
+        return "undated"
+    return start if not end or end == start else f"{start} – {end}"
+
+
+# --- case --------------------------------------------------------------------------
+
+@app.command("case")
+def case_command(
+    case_id: Annotated[str, typer.Argument(help="A case id, as listed by `treatywatch cases`.",
+                                           show_default=False)],
+    db: DbOpt = None,
+    output_format: FormatOpt = "text",
+) -> None:
+    """Show one case: its verdict, conflicts, treaty findings and the timeline with
+    the evidence of every event.
+
+    Example:
+
+        treatywatch case KAZ-CSTO-2022-01
+    """
+    _check_format(output_format, ("text", "json"))
+    with _user_errors(), _answers(db) as answers:
+        case = answers.get_case(case_id)
+    if output_format == "json":
+        print(json.dumps(case, ensure_ascii=False, indent=2))
+        return
+    lines = verdict_lines(case["verdict"])
+    lines += ["", "Timeline:"]
+    for entry in case["timeline"]:
+        lines.append("  " + _timeline_line(entry))
+        for item in entry["evidence"]:
+            lines.append("      " + citation_text(item))
+    print("\n".join(lines))
+
+
+def _timeline_line(entry: dict[str, Any]) -> str:
+    when = entry["when"] or f"undated (reported {entry['reported'] or '?'})"
+    parts = [f"{when}  {entry['type']} {entry['actor'] or '?'} → {entry['target'] or '?'}"]
+    qualifiers = [entry["polarity"], entry["modality"], f"source: {entry['source'] or 'text'}"]
+    for name in ("basis", "outcome", "assistance", "size", "via"):
+        if entry.get(name):
+            qualifiers.append(f"{name}: {entry[name]}")
+    if entry.get("superseded"):
+        qualifiers.append("superseded by later reports")
+    return parts[0] + " (" + ", ".join(str(q) for q in qualifiers) + ")"
+
+
+# --- check -------------------------------------------------------------------------
+
+@app.command("check")
+def check_command(
+    state: Annotated[str, typer.Argument(
+        help="The state in need: ISO code (TJK) or name in ru/uk/en (Таджикистан, Tajikistan).",
+        show_default=False)],
+    org: Annotated[str, typer.Option("--org", help="The organization (CSTO, ОДКБ, NATO) or a state.")],
+    when: Annotated[str | None, typer.Option(
+        "--when", metavar="YYYY[-MM[-DD]]", help="The time asked about; default: the latest episode.")] = None,
+    db: DbOpt = None,
+    output_format: FormatOpt = "text",
+) -> None:
+    """Did STATE appeal to ORG, and what came of it? A verdict with citations.
+
+    The appeal verdict is one of made, not_made, denied, reported (only rumoured),
+    unclear, none_found; with the basis, the decision, the contributors (state,
+    size, status), conflicting sources shown side by side, and evidence.
+
+    Example:
+
+        treatywatch check Tajikistan --org CSTO --when 2025-11 --format json
+    """
+    _check_format(output_format, ("text", "json"))
+    with _user_errors(), _answers(db) as answers:
+        result = answers.check(state, org, when)
+    if output_format == "json":
+        print(json.dumps(result, ensure_ascii=False, indent=2))
+        return
+    if result["case"] is None:
+        q = result["question"]
+        others = ", ".join(result["other_cases"]) or "none"
+        print(f"{q['state']} → {q['org']}{' in ' + q['when'] if q['when'] else ''}: "
+              f"none_found — the record holds no episode for that time.\n"
+              f"Other cases of these parties: {others}")
+        return
+    print("\n".join(verdict_lines(result, limit=MAX_CITATIONS)))
+
+
+# --- export ------------------------------------------------------------------------
+
+@app.command("export")
+def export_command(
+    output_format: Annotated[str, typer.Option("--format", metavar="csv|jsonl|parquet",
+                                               help="File format.")] = "jsonl",
+    table: Annotated[str, typer.Option("--table", metavar="events|documents|cases",
+                                       help="What to export.")] = "events",
+    output: Annotated[str | None, typer.Option("--output", "-o", metavar="FILE",
+                                               help="Write here instead of stdout.")] = None,
+    db: DbOpt = None,
+) -> None:
+    """Export the record. The same documents give a byte-identical file whatever
+    the order or time of ingestion (ids derive from content; no timestamps).
+
+    Example:
+
+        treatywatch export --format parquet --output events.parquet
+    """
+    _check_format(output_format, ("csv", "jsonl", "parquet"))
+    if output is None and output_format == "parquet" and sys.stdout.isatty():
+        raise typer.BadParameter("Parquet is binary: give --output FILE", param_hint="'--output'")
+    with _user_errors(), _answers(db) as answers:
+        from treatywatch.store.export import export
+
+        answers.list_cases()  # brings stale cases up to date first
+        with answers.store.session() as session:
+            if output is None:
+                count = export(session, table, output_format, sys.stdout.buffer)
+                sys.stdout.buffer.flush()
+            else:
+                try:
+                    with open(output, "wb") as out:
+                        count = export(session, table, output_format, out)
+                except OSError as exc:
+                    raise InputError(output, f"cannot write: {exc.strerror}") from None
+    print(f"{count} {table} row(s) exported.", file=sys.stderr)
+
+
+# --- rendering shared by `case` and `check` ----------------------------------------
+
+APPEAL_TEXT = {
+    "made": "MADE — {req} appealed to {addr}",
+    "denied": "DENIED — {said} say(s) {req} made no appeal to {addr}; reports said it had ({rumours})",
+    "not_made": "NOT MADE — {said} say(s) {req} made no appeal to {addr}",
+    "reported": "ONLY REPORTED — {rumours} report(s) an appeal by {req} to {addr}; not confirmed",
+    "unclear": "UNCLEAR — the sources on an appeal by {req} to {addr} disagree or are inconclusive",
+    "none_found": "NONE FOUND — nothing in the record about an appeal by {req} to {addr}",
+}
+
+
+def verdict_lines(verdict: dict[str, Any], limit: int | None = None) -> list[str]:
+    req, addr = verdict["requester"], verdict["addressee"]
+    period = verdict.get("period") or {}
+    span = _period_text(period.get("start"), period.get("end"))
+    if period and not period.get("dated"):
+        span += " (from report dates; the events are undated)"
+    detail = verdict.get("appeal_detail") or {}
+    said = ", ".join(s for s in detail.get("said_by", [])) or "sources"
+    rumours = ", ".join(detail.get("rumoured_by", [])) or "media"
+    lines = [f"Case {verdict['case']}: {req} → {addr}, {span}",
+             "Appeal: " + APPEAL_TEXT[verdict["appeal"]].format(
+                 req=req, addr=addr, said=said, rumours=rumours)]
+    if detail.get("superseded"):
+        lines.append("  (an earlier statement that no appeal had been made was overtaken by later reports)")
+    lines.append(f"Basis: {verdict.get('basis') or '—'}")
+    decision = verdict.get("decision")
+    if decision:
+        extra = ", ".join(f"{k}: {decision[k]}" for k in ("when", "basis", "assistance")
+                          if decision.get(k))
+        lines.append(f"Decision: {decision['outcome']} by {decision['by']} "
+                     f"({decision['modality']}{', ' + extra if extra else ''})")
+    else:
+        lines.append("Decision: —")
+    force = verdict.get("force")
+    if force:
+        lines.append(f"Force of {addr}: {force['status']}"
+                     f"{', ' + str(force['size']) + ' personnel' if force.get('size') else ''}"
+                     f"{', withdrawn ' + force['withdrawn'] if force.get('withdrawn') else ''}")
+    contributors = verdict.get("contributors") or []
+    lines.append("Contributors: " + ("; ".join(_contributor_text(c) for c in contributors)
+                                     if contributors else "—"))
+    conflicts = verdict.get("conflicts") or []
+    if conflicts:
+        lines.append("Conflicting sources:")
+        for item in conflicts:
+            subject = f" of {item['subject']}" if item.get("subject") else ""
+            lines.append(f"  {item['field']}{subject}:")
+            for side in item["values"]:
+                lines.append(f"    {side['value']}:")
+                for cite in side["evidence"]:
+                    lines.append("      " + citation_text(cite))
+    findings = verdict.get("findings") or []
+    if findings:
+        lines.append("Treaty findings:")
+        for f in findings:
+            mark = {"ok": "✓", "warning": "!", "violation": "✗"}.get(f["status"], "?")
+            lines.append(f"  {mark} {f['message']}")
+    evidence = verdict.get("evidence") or []
+    shown = evidence[:limit] if limit else evidence
+    lines.append("Evidence:")
+    for number, item in enumerate(shown, 1):
+        lines.append(f"  [{number}] {citation_text(item)}")
+    if len(shown) < len(evidence):
+        lines.append(f"  … {len(evidence) - len(shown)} more (see --format json or "
+                     f"`treatywatch case {verdict['case']}`)")
+    return lines
+
+
+def _contributor_text(c: dict[str, Any]) -> str:
+    text = f"{c['state']} ({c['status']}"
+    if c.get("size"):
+        text += f", {c['size']} personnel"
+    if c.get("withdrawn"):
+        text += f", withdrawn {c['withdrawn']}"
+    return text + ")"
+
+
+def citation_text(item: dict[str, Any]) -> str:
+    where = item.get("outlet") or item.get("name") or item["doc"][:12]
+    date = item.get("published") or "undated"
+    event = (f"{item['type']} {item.get('actor') or '?'}→{item.get('target') or '?'} "
+             f"{item['polarity']}/{item['modality']}, source {item.get('source') or 'text'}")
+    sentence = item.get("sentence")
+    quote = f" «{' '.join(sentence.split())}»" if sentence else ""
+    return f"{where}, {date}: [{event}]{quote}"
