@@ -79,6 +79,18 @@ def test_ingest_jsonl_records_and_a_bad_line(tmp_path):
         f"{path}:6", "published 'last Tuesday' is not an ISO date (YYYY-MM-DD)")
 
 
+def test_ingest_jsonl_odd_records(tmp_path):
+    path = tmp_path / "odd.jsonl"
+    path.write_bytes(b"[1, 2]\n" + b"[" * 200_000 + b"\n" + b'{"text": 5}\n' + b'{"text": "ok", "id": true}\n')
+    problems = [(e.document, e.problem) for e in _items([path])]
+    assert problems == [
+        (f"{path}:1", "a record must be a JSON object, not list"),
+        (f"{path}:2", "bad JSON: nested too deeply"),
+        (f"{path}:3", "'text' must be a string"),
+        (f"{path}:4", "'id' must be a string or an integer"),
+    ]
+
+
 def test_ingest_stdin_is_sniffed():
     text = list(read_documents(["-"], stdin=io.BytesIO(STORY_EN.encode())))
     html = list(read_documents(["-"], stdin=io.BytesIO(f"  <html><body><p>{STORY_EN}</p></body></html>".encode())))

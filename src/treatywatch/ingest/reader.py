@@ -151,6 +151,8 @@ class _Reader:
             return InputError(where, "cannot decode line: JSON Lines must be UTF-8")
         except json.JSONDecodeError as exc:
             return InputError(where, f"bad JSON: {exc.msg} (column {exc.colno})")
+        except RecursionError:
+            return InputError(where, "bad JSON: nested too deeply")
         if not isinstance(record, dict):
             return InputError(where, f"a record must be a JSON object, not {type(record).__name__}")
         text, fmt = record.get("text"), "txt"
