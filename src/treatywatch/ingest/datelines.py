@@ -32,7 +32,7 @@ _DIGIT = re.compile(r"\d")
 _TIME = re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?\b")
 _TOKEN = re.compile(r"[^\W_]+")
 # "2022 года", "2022 року", "2022 г.", "р." and time zones do not count as extra words.
-_DATE_WORDS = frozenset({"год", "года", "г", "рік", "року", "р", "utc", "gmt", "msk", "мск", "кив", "eet", "cet"})
+_DATE_WORDS = frozenset({"год", "года", "г", "рік", "року", "р", "utc", "gmt", "msk", "мск", "eet", "cet"})
 
 
 def dateline_date(line: str) -> dt.date | None:
