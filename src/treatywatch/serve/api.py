@@ -6,6 +6,7 @@ Events are the spec's (../shared/spec/events.md) plus `evidence` and `confidence
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from typing import Any
 
@@ -79,16 +80,24 @@ async def api_ingest(request: Request) -> JSONResponse:
     body = await request.body()  # the body-size guard refuses it first if too large
     content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
     records = _parse_records(body, batch=content_type in NDJSON_TYPES)
-    answers = answers_of(request)
-    results = []
-    for number, record in records:
-        try:
-            results.append(await run_in_threadpool(answers.ingest_record, record))
-        except InputError as exc:
-            raise HTTPException(422, f"record {number}: {exc}") from exc
+    results = await run_in_threadpool(_ingest, request, records)
     if content_type in NDJSON_TYPES:
         return JSONResponse({"ok": True, "count": len(results), "documents": results}, status_code=201)
     return JSONResponse({"ok": True, **results[0]}, status_code=201)
+
+
+def _ingest(request: Request, records: list[tuple[int, dict[str, Any]]]) -> list[dict[str, Any]]:
+    """Store the records one by one (one transaction each), one upload at a time."""
+    answers = answers_of(request)
+    results = []
+    with request.app.state.write_lock:
+        for number, record in records:
+            try:
+                results.append(answers.ingest_record(record))
+            except InputError as exc:
+                where = f"line {number}" if len(records) > 1 or number > 1 else "record"
+                raise HTTPException(422, f"{where}: {exc}") from exc
+    return results
 
 
 def _parse_records(body: bytes, *, batch: bool) -> list[tuple[int, dict[str, Any]]]:
@@ -97,7 +106,10 @@ def _parse_records(body: bytes, *, batch: bool) -> list[tuple[int, dict[str, Any
         text = body.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise HTTPException(422, f"the body is not UTF-8 (byte {exc.start})") from exc
-    lines = [(n, line) for n, line in enumerate(text.splitlines(), 1) if line.strip()] if batch else [(1, text)]
+    if batch:
+        lines = [(n, line) for n, line in enumerate(text.splitlines(), 1) if line.strip()]
+    else:
+        lines = [(1, text)] if text.strip() else []
     if not lines:
         raise HTTPException(422, "no document in the request body")
     records = []
@@ -123,4 +135,10 @@ def _checked_record(record: Any, where: str) -> dict[str, Any]:
             raise HTTPException(422, f"{where}: field '{name}' must be a string")
     if not (record.get("text") or "").strip() and not (record.get("html") or "").strip():
         raise HTTPException(422, f"{where}: a record needs 'text' or 'html'")
+    if record.get("published"):
+        try:
+            dt.date.fromisoformat(record["published"][:10])
+        except ValueError:
+            raise HTTPException(422, f"{where}: 'published' {record['published']!r} is not a date "
+                                     "(YYYY-MM-DD)") from None
     return record

@@ -9,6 +9,7 @@ Settings are read once here (`TREATYWATCH_TOKEN` for writes); routes find them o
 from __future__ import annotations
 
 import os
+import threading
 from dataclasses import dataclass
 from importlib import resources
 from typing import Any
@@ -55,6 +56,7 @@ def create_app(db_url: str | None = None, *, settings: ServeSettings | None = No
     )
     app.state.settings = settings
     app.state.answers = answers
+    app.state.write_lock = threading.Lock()  # the store's writer is not thread-safe
     install_error_handlers(app)
     app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_body_bytes)
     static = resources.files("treatywatch.serve") / "static"

@@ -2,8 +2,9 @@
 
 The language is chosen by `?lang=` first, then the browser's Accept-Language, then
 English. Catalogues are flat `key: text` maps; `str.format` fields fill the blanks.
-A key missing in Russian falls back to English; a key missing in English is a bug
-(tests check that both catalogues hold the same keys).
+A key missing in Russian falls back to English. Keys built from data values
+(`outcome.<value>`) may name a value the catalogues do not know yet: the page then
+shows the value itself rather than failing.
 """
 
 from __future__ import annotations
@@ -40,7 +41,9 @@ def translator(lang: str) -> Callable[..., str]:
     fallback = catalogue(DEFAULT_LANGUAGE)
 
     def t(key: str, **fields: object) -> str:
-        text = own.get(key) or fallback[key]
+        text = own.get(key) or fallback.get(key)
+        if text is None:
+            return key.rsplit(".", 1)[-1]
         return text.format(**fields) if fields else text
 
     return t
