@@ -1,7 +1,7 @@
 """Fixtures and helpers for the record's tests (store, reason, record CLI).
 
-Test modules import the fixtures they use from here (`from record_fixtures import
-db_url`). `db_url` runs a test on SQLite always and on PostgreSQL too when
+Test modules load the fixtures with `pytest_plugins = ["record_fixtures"]` and
+import the helpers. `db_url` runs a test on SQLite always and on PostgreSQL too when
 `TREATYWATCH_TEST_PG_URL` points at a server (each test gets its own database,
 dropped afterwards). `gold_store` builds a store from the corpus documents read
 through `treatywatch.ingest` with the gold events in place of extraction, so the
@@ -10,6 +10,7 @@ reasoning is tested apart from extraction quality.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import uuid
@@ -22,6 +23,7 @@ from sqlalchemy.engine import make_url
 
 from conftest import DEV, SEEDS, corpus_files
 from treatywatch.model import Doc, Event
+from treatywatch.reason.claims import Claim, DocRef
 
 PG_ENV = "TREATYWATCH_TEST_PG_URL"
 BACKENDS = ["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)]
@@ -115,3 +117,19 @@ def build_gold_store(url: str, paths: list[str] | None = None):
             store.ingest(item, extractor)
     store.refresh_cases()
     return store
+
+
+# --- claims built by hand, for the reasoning's unit tests ---------------------------
+
+ORGS = frozenset({"CSTO", "NATO", "EU", "UN"})  # organization ids as the spec lists them
+
+
+def claim(doc: str, published: str | None, type_: str, actor: str, target: str, *,
+          when: str | None = None, polarity: str = "positive", modality: str = "actual",
+          source: str | None = None, via: str | None = None, size: int | None = None,
+          basis: str | None = None, outcome: str | None = None) -> Claim:
+    event = Event(type_, actor, target, polarity=polarity, modality=modality, source=source,
+                  when=when, via=via, size=size, basis=basis, outcome=outcome)
+    day = dt.date.fromisoformat(published) if published else None
+    return Claim(f"{doc}:{type_}:{actor}:{target}:{polarity}:{modality}:{when}", event,
+                 DocRef(doc, doc, None, day))

@@ -36,19 +36,22 @@ def outcome_compatible(a: str, b: str) -> bool:
 
 def judge_basis(claims: list[Claim], organizations: frozenset[str]
                 ) -> tuple[str | None, list[dict[str, Any]]]:
+    """The most specific basis the sources support. Values that another value
+    refines (`CST` under `CST-4`) only support it; the most specific values are
+    weighed against each other. When they are equally weighed, the treaty they
+    share (`CST` for `CST-2` against `CST-4`) is all that can be said."""
     values = [(c.event.basis, c) for c in claims
               if c.event.polarity == "positive" and c.event.basis
               and c.event.type in ("appeal", "consultation", "decision", "deployment")]
-    chosen, ordered = weigh(values, organizations, basis_compatible)
-    if chosen is not None:
-        # the most specific value that agrees with the choice, when it is as well sourced
-        refinements = [v for v, _ in ordered if v != chosen and v.startswith(chosen + "-")]
-        if refinements and not disagreeing([(v, []) for v in refinements]):
-            chosen = refinements[0]
+    given = {value for value, _ in values}
+    leaves = [(v, c) for v, c in values if not any(o.startswith(v + "-") for o in given)]
+    chosen, ordered = weigh(leaves, organizations, basis_compatible)
+    if chosen is None and ordered:
+        treaties = {value.split("-")[0] for value, _ in ordered}
+        chosen = treaties.pop() if len(treaties) == 1 else None
     conflicts = []
     if disagreeing(ordered, basis_compatible):
-        specific = [(v, cs) for v, cs in ordered if "-" in v] or ordered
-        conflicts.append(conflict("basis", specific, organizations))
+        conflicts.append(conflict("basis", ordered, organizations))
     return chosen, conflicts
 
 
