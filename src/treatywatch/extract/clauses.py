@@ -9,7 +9,8 @@ from treatywatch.extract.lexicon import Lexicon
 from treatywatch.extract.segment import Sentence
 
 SOFT_BREAKS = {",", "—", "–", "(", ")"}
-HARD_BREAKS = {";", ":", "«", "»", "“", "”", '"', "„"}
+HARD_BREAKS = {";", "«", "»", "“", "”", '"', "„"}
+COMPLEMENTIZERS = {"что", "that", "що", "чтобы", "щоб"}
 NOUN_CONDITIONS = {("в", "случае"), ("у", "разі"), ("в", "разі"), ("in", "the", "event"), ("in", "case"), ("при",),
                    ("у", "випадку"), ("в", "випадку"), ("при", "необходимости"), ("при", "потребі"), ("за", "потреби")}
 
@@ -48,6 +49,11 @@ def split_clauses(sentence: Sentence, lex: Lexicon) -> Clauses:
             cuts.append(k + 1)
         elif tok.text in SOFT_BREAKS and _starts_clause(sentence, k + 1, lex):
             cuts.append(k + 1)
+        elif sentence.lang == "en" and tok.lower in {"which", "who", "where", "whom"} and k > 0:
+            cuts.append(k)
+        elif tok.lower in COMPLEMENTIZERS and k > 0 and toks[k - 1].text not in SOFT_BREAKS and any(
+                lex.speech_verbs.has(t) or lex.denial_verbs.has(t) or lex.report_nouns.has(t) for t in toks[max(cuts[-1], k - 8):k]):
+            cuts.append(k)  # "said that ...", "told parliament on Tuesday that ..."
     cuts = sorted(set(c for c in cuts if c <= len(toks))) + [len(toks)]
     spans = [(a, b) for a, b in zip(cuts, cuts[1:]) if b > a] or [(0, len(toks))]
     owner = [0] * len(toks)
@@ -66,7 +72,7 @@ def _conditions(sentence: Sentence, lex: Lexicon) -> list[tuple[int, int]]:
             continue
         words = tuple(t.lower for t in toks[k:k + n])
         if any(words[:len(c)] == c for c in NOUN_CONDITIONS) and n <= 3:
-            hi = min(len(toks), k + n + 3)
+            hi = min(len(toks), k + n + 8)
             for j in range(k + n, hi):
                 if toks[j].text in SOFT_BREAKS | HARD_BREAKS or toks[j].pos in {"VERB", "INFN", "PRTS"}:
                     hi = j

@@ -54,19 +54,18 @@ def fill_arguments(frames: list[Frame], ctx: DocContext) -> list[Frame]:
     out: list[Frame] = []
     for f in frames:
         if f.type == "appeal":
-            if not f.actors:
-                prev = _nearest(appeals, f, lambda a: a is not f and a.sentence.index <= f.sentence.index)
-                if f.negated or f.reported:
-                    prev = prev or _nearest(appeals, f, lambda a: a is not f)
-                if prev is not None and (f.trigger.nominal or f.negated or f.reported):
+            if not f.actors and (f.reported or f.denied):
+                # "denied that any such request had been made": the request reported before
+                prev = _nearest(appeals, f, lambda a: a is not f and a.sentence.index <= f.sentence.index) \
+                    or _nearest(appeals, f, lambda a: a is not f)
+                if prev is not None:
                     f.actors = list(prev.actors)
                     f.target = f.target or prev.target
             if f.target is None:
                 f.target = ctx.main_org
         elif f.type in {"decision", "consultation", "offer"}:
-            if not f.actors or (f.type == "consultation" and not any(a in ctx.org_counts for a in f.actors)):
-                if f.type == "consultation" or (f.type == "decision" and f.trigger.feature != "decline" and not f.actors):
-                    f.actors = [ctx.main_org] if ctx.main_org else []
+            if f.type == "consultation" and not any(a in ctx.org_counts for a in f.actors):
+                f.actors = [ctx.main_org] if ctx.main_org else []
             if f.target is None:
                 asked = _nearest(appeals, f, lambda a: a.target in f.actors) or _nearest(appeals, f, lambda a: True)
                 f.target = asked.actors[0] if asked else ctx.main_state

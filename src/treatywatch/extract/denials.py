@@ -69,6 +69,6 @@ def apply_denials(frames: list[Frame], sentence: Sentence, refs: list[PartyRef],
         reported = copy.copy(frame)
         reported.negated, reported.modality, reported.voice, reported.reported = False, "uncertain", "media", True
         denied = copy.copy(frame)
-        denied.negated, denied.modality, denied.voice = True, "actual", denier
+        denied.negated, denied.modality, denied.voice, denied.denied = True, "actual", denier, True
         out.extend([reported, denied])
     return out

@@ -19,6 +19,7 @@ ACTOR_KINDS = STATE_KINDS | ORG_KINDS
 TO_PREPS = {"к", "в", "во", "до", "to", "у", "на", "into", "towards", "toward"}
 FROM_PREPS = {"из", "с", "со", "з", "із", "зі", "від", "от", "from", "by", "out"}
 ABSORBING = {"appeal", "decision", "offer"}
+ORG_IDS = {"CSTO", "NATO", "EU", "UN", "SCO", "CIS", "OSCE"}
 
 
 @dataclass
@@ -36,10 +37,30 @@ class Frame:
     generic_force: bool = False  # "миротворцы", "the contingent": the organization's force
     explicit_target: bool = False
     extra_targets: list[str] = field(default_factory=list)
+    subject_kind: str | None = None
+    denied: bool = False  # the denied half of a denial
 
     @property
     def at(self) -> int:
         return self.trigger.at
+
+
+def _is_content(trig: Trigger, governor: Trigger, toks) -> bool:
+    """Is `trig` what `governor` asks for, offers or decides ("asked them to send troops",
+    "решил направить силы", "попросила про консультації"), rather than an event of its own?"""
+    tok = toks[trig.at]
+    infinitive = tok.pos == "INFN" or (trig.at > 0 and toks[trig.at - 1].lower == "to")
+    if trig.type in {"deployment", "withdrawal"}:
+        return infinitive
+    if trig.type == "decision":
+        return trig.feature == "mission" and (infinitive or governor.type == "offer")
+    if trig.type == "consultation":
+        return governor.type == "appeal" and not governor.nominal
+    return trig.type == "offer" and governor.type == "appeal"
+
+
+def frame_negatable(tok, lex: Lexicon) -> bool:
+    return lex.negative_dets.has(tok)
 
 
 def _parties(refs: list[PartyRef], kinds: set[str]) -> list[PartyRef]:
@@ -53,11 +74,20 @@ def _negated(sentence: Sentence, k: int, lo: int, lex: Lexicon, nominal: bool, h
         if lex.negators.has(toks[j]) or (lex.negative_dets.has(toks[j]) and toks[j].lower not in {"any"}):
             if j + 1 < len(toks) and lex.not_only.has(toks[j + 1]):
                 continue
+            between = toks[j + 1:k]
+            if nominal and any((t.pos in {"VERB", "INFN", "PRTS"} or sentence.lang == "en" and t.lower.endswith("ed"))
+                               and not lex.carrier_verbs.has(t) for t in between):
+                continue  # "не может проигнорировать просьбу": the negation is the other verb's
             return True
     if nominal:
-        for j in range(k + 1, min(hi, k + 8)):
-            if lex.negators.has(toks[j]) and j + 1 < len(toks) and not lex.not_only.has(toks[j + 1]):
-                return True
+        for j in range(k + 1, min(hi, k + 14)):
+            if lex.negators.has(toks[j]) and j + 1 < len(toks) and not lex.not_only.has(toks[j + 1]) \
+                    and any(lex.carrier_verbs.has(t) for t in toks[j + 1:j + 3]):
+                return True  # "обращения ... не было", "запроса не поступало"
+    if not nominal:
+        for j in range(k + 1, min(hi, k + 5)):
+            if lex.negators.has(toks[j]) and j + 1 < len(toks) and lex.future_aux.has(toks[j + 1]):
+                return True  # "просить о помощи не станет"
     if sentence.lang == "en" and k > 0 and toks[k - 1].lower == "any":
         return any(lex.negators.has(t) for t in toks[max(lo, k - 6):k])
     return False
@@ -68,15 +98,15 @@ def _modality(sentence: Sentence, k: int, lo: int, hi: int, lex: Lexicon, clause
     tok = toks[k]
     if any(lex.hedges.has(t) for t in toks[max(lo, k - 6):min(hi, k + 3)]):
         return "uncertain"
-    conditional = any(not (a <= k < b) for a, b in clauses.conditions)
-    near = toks[max(lo, k - 4):k]
+    if any(lex.negators.has(toks[j]) and j + 1 < len(toks) and lex.future_aux.has(toks[j + 1]) for j in range(k + 1, min(hi, k + 5))):
+        return "intended"
+    conditional = any(not (a <= k < b) and (abs(a - k) <= 12 or abs(b - k) <= 12) for a, b in clauses.conditions)
+    near = toks[max(lo, k - (6 if nominal else 4)):k]
     future = ("futr" in tok.grams and tok.pos == "VERB") or any(lex.future_aux.has(t) for t in near) \
         or any(lex.intent_words.has(t) for t in near)
     if nominal:
         future = future or any(lex.future_aux.has(t) or "futr" in t.grams and t.pos == "VERB" or lex.intent_words.has(t)
-                               for t in toks[k + 1:min(hi, k + 6)])
-    if sentence.lang == "en" and k + 1 < len(toks) and tok.lower in {"to"}:
-        future = True
+                               for t in toks[k + 1:min(hi, k + 9)])
     if conditional:
         return "conditional"
     return "intended" if future else "actual"
@@ -92,13 +122,19 @@ class FrameBuilder:
         lex = self.lex
         toks = sentence.tokens
         kept: list[Trigger] = []
+        if lex.procedure_words.any_in(toks):
+            return []  # statements of general procedure ("a member in need must appeal officially")
         for trig in triggers:
             if clauses.in_condition(trig.at):
                 continue  # "if Dushanbe asks": the condition of another event, not an event
             lo, hi = clauses.span_of(trig.at)
+            if lex.deliberation.any_in(toks, max(lo, trig.at - 6), trig.at):
+                continue  # "weighing whether to send", "will examine a request" (rule 12)
+            if trig.at > 0 and lex.generic_quantifiers.has(toks[trig.at - 1]) and trig.nominal and not frame_negatable(toks[trig.at - 1], lex):
+                continue  # "any decision on military aid": general talk
             governor = next((t for t in reversed(kept) if t.type in ABSORBING and t.type != trig.type
-                             and (clauses.span_of(t.at) == (lo, hi) or trig.at - t.at <= 6) and t.at < trig.at), None)
-            if governor is not None and trig.type in {"deployment", "consultation", "offer", "withdrawal"}:
+                             and clauses.span_of(t.at) == (lo, hi) and 0 < trig.at - t.at <= 7), None)
+            if governor is not None and _is_content(trig, governor, toks):
                 continue  # "asked them to send troops", "решил направить силы": the content of the governor
             if any(t.type == trig.type and clauses.span_of(t.at) == (lo, hi) and abs(t.at - trig.at) <= 6 for t in kept):
                 continue  # "обратился с просьбой": one event
@@ -111,90 +147,171 @@ class FrameBuilder:
             frame.modality = _modality(sentence, trig.at, lo, hi, lex, clauses, trig.nominal)
             self._arguments(frame, refs, clauses)
             sp = speaker_for(trig.at, speakers)
+            if not frame.actors and sp is not None and sp.ref is not None and sp.at < trig.at and not sp.postposed \
+                    and sp.ref.party and sp.ref.kind in ACTOR_KINDS and sp.ref.party != frame.target \
+                    and (not trig.nominal or trig.feature == "grant") \
+                    and (clauses.owner[sp.at] != clauses.owner[trig.at] or toks[sp.at].text == ":"):
+                # "Токаев заявил, что обратился": the speaker's own act
+                frame.actors = [self._acting_party(frame, sp.ref)]
+            if not frame.actors and sp is not None and sp.ref is not None and sp.ref.party \
+                    and lex.first_person.any_in(toks, max(lo, trig.at - 4), trig.at):
+                frame.actors = [sp.ref.party]  # "we are ready to help": the speaker's party
+            if not frame.actors and sp is not None and sp.ref is not None and sp.ref.party and trig.type == "decision":
+                acting = self._acting_party(frame, sp.ref)
+                if acting in ORG_IDS:
+                    frame.actors = [acting]  # "all members supported the request, Mogherini said"
+            if frame.generic_force and not frame.actors and sp is not None and sp.ref is not None \
+                    and sp.ref.kind in {"institution", "person", "state", "metonym"} and sp.ref.party \
+                    and sp.ref.party not in ORG_IDS and sp.ref.party != frame.target:
+                frame.actors = [sp.ref.party]  # "the Defence Ministry said a unit was sent"
             if sp is not None:
                 frame.voice = sp.voice
                 if sp.hedged:
                     frame.modality = "uncertain"
-            frames.append(frame)
+            frame = self._reinterpret(frame, refs, clauses)
+            if frame is not None:
+                frames.append(frame)
         return frames
+
+    def _reinterpret(self, frame: Frame, refs: list[PartyRef], clauses: Clauses) -> Frame | None:
+        """Readings that depend on the arguments found."""
+        lex = self.lex
+        toks = frame.sentence.tokens
+        lo, hi = clauses.span_of(frame.at)
+        if frame.type == "offer" and lex.operation_words.any_in(toks):
+            # rule 7: readiness to take part in an agreed collective operation
+            frame.type, frame.modality = "deployment", "intended"
+            frame.trigger = Trigger("deployment", frame.at, False, "readiness")
+            return frame
+        if frame.type == "consultation" and frame.trigger.feature == "discuss" and frame.subject_kind not in ORG_KINDS | {"person"}:
+            return None  # a state "discussing" something with an alliance is deliberation (rule 12)
+        if frame.type == "consultation":
+            if frame.subject_kind in {"state", "metonym", "state_adj"} and frame.trigger.feature != "discuss":
+                # "Армения запустила консультации в ОДКБ": the state asks for them
+                frame.type, frame.trigger = "appeal", Trigger("appeal", frame.at, True, "consultation")
+                frame.target = next((r.party for r in refs if r.kind in ORG_KINDS and r.party and lo <= r.start < hi), None)
+                return frame
+            if frame.subject_kind in {"state", "metonym", "state_adj"} or not any(r.kind in ORG_KINDS for r in refs):
+                return None  # a national meeting, or talks with no alliance in sight
+        if frame.type == "deployment" and frame.negated and frame.modality == "intended" and (
+                any(lex.future_aux.has(t) for t in toks[max(0, frame.at - 4):frame.at]) or "futr" in toks[frame.at].grams):
+            # "will not send peacekeepers": a decision to decline
+            frame.type, frame.negated, frame.modality = "decision", False, "actual"
+            frame.trigger = Trigger("decision", frame.at, False, "decline")
+        return frame
 
     # -- arguments ---------------------------------------------------------------
     def _arguments(self, frame: Frame, refs: list[PartyRef], clauses: Clauses) -> None:
         k = frame.at
         lo, hi = clauses.span_of(k)
-        sentence = frame.sentence
+        toks = frame.sentence.tokens
+        if toks[lo].lemma in self.lex.relative_pronouns.words and lo > 0:
+            lo = clauses.span_of(lo - 1)[0]  # "..., which returned home": the antecedent's clause
         in_clause = [r for r in refs if lo <= r.start < hi and r.party and r.kind in ACTOR_KINDS]
         before = [r for r in in_clause if r.end <= k]
         after = [r for r in in_clause if r.start > k]
         t = frame.type
         if t == "appeal":
-            self._appeal(frame, before, after, refs, clauses)
+            self._appeal(frame, before, after, refs)
         elif t in {"deployment", "withdrawal"}:
-            self._movement(frame, before, after, refs, clauses)
+            self._movement(frame, before, after, refs, (lo, hi))
         else:
-            self._response(frame, before, after, refs, clauses)
+            self._response(frame, before, after, refs)
 
     def _subject(self, before: list[PartyRef], after: list[PartyRef], sentence: Sentence, kinds: set[str]) -> PartyRef | None:
-        cands = [r for r in before if r.kind in kinds and r.prep is None and (sentence.lang == "en" or r.nominative())]
+        cands = [r for r in before if r.kind in kinds and r.prep is None and not r.attached
+                 and (sentence.lang == "en" or r.nominative())]
         if cands:
             return cands[-1]
-        cands = [r for r in after if r.kind in kinds and r.prep is None and sentence.lang != "en" and "nomn" in r.case]
+        cands = [r for r in after if r.kind in kinds and r.prep is None and not r.attached
+                 and sentence.lang != "en" and "nomn" in r.case]
         return cands[0] if cands else None
 
-    def _appeal(self, frame, before, after, refs, clauses) -> None:
+    def _appeal(self, frame, before, after, refs) -> None:
         sentence, k = frame.sentence, frame.at
+        toks = sentence.tokens
+        subject = None
         if frame.trigger.nominal:
-            # "просьба Токаева", "Turkey's request", "a request from Turkey", "по просьбе Анкары"
-            owner = next((r for r in after if r.start - k <= 3 and r.kind in STATE_KINDS and
-                          (r.prep in FROM_PREPS or r.prep is None and ("gent" in r.case or sentence.lang == "en" and r.prep in {"of"}))), None)
-            if owner is None:
-                owner = next((r for r in reversed(before) if k - r.end <= 1 and r.kind in STATE_KINDS), None)
-                if owner is None and sentence.lang == "en":
-                    owner = next((r for r in reversed(before) if k - r.end <= 3 and r.kind in STATE_KINDS
-                                  and sentence.tokens[r.end:r.end + 1] and sentence.tokens[r.end].text in {"'s", "’s"}), None)
-            subject = owner
+            # "просьба Токаева", "Turkey's request", "a request from Turkey", "made by Bulgaria, ..."
+            subject = next((r for r in after if r.kind in STATE_KINDS and (
+                (r.prep in FROM_PREPS and r.start - k <= 5)
+                or (r.prep is None and r.start - k <= 2 and ("gent" in r.case or "Fixd" in r.case)))), None)
+            if subject is None:
+                subject = next((r for r in reversed(before) if k - r.end <= 1 and r.kind in STATE_KINDS
+                                and all(t.pos != None or t.text.isalpha() for t in toks[r.end:k])), None)
+            if subject is None and sentence.lang == "en":
+                subject = next((r for r in reversed(before) if k - r.end <= 3 and r.kind in STATE_KINDS
+                                and r.end < len(toks) and toks[r.end].text in {"'s", "’s"}), None)
+            carrier = next((j for j in range(k - 1, max(-1, k - 5), -1) if self.lex.carrier_verbs.has(toks[j])), None)
+            if subject is None and carrier is not None:
+                near = [r for r in before if carrier - r.end <= 4]
+                subject = self._subject(near, [], sentence, STATE_KINDS)  # "таджикская сторона не направляла запросов"
         else:
-            subject = self._subject(before, after, sentence, STATE_KINDS)
+            agent = next((r for r in after if r.prep == "by" and r.start - k <= 2), None)
+            subject = agent or self._subject(before, after, sentence, STATE_KINDS)
         if subject is not None:
             frame.actors = [r.party for r in coordinated(sentence, refs, subject, STATE_KINDS)]
-        target = next((r for r in after if r.party not in frame.actors and (
-            r.kind in ORG_KINDS or r.prep in TO_PREPS or "accs" in r.case or "datv" in r.case or sentence.lang == "en")), None)
-        if target is None:
-            target = next((r for r in after if r.kind in ORG_KINDS), None)
+        barred = {"with", "from", "against", "in", "on", "about", "by", "of", "против", "с", "со", "из", "от", "з", "із", "від", "проти", "о", "об", "про", "при"}
+        target = None
+        for r in after:
+            if r.party in frame.actors or r.prep in barred or r is subject:
+                continue
+            direct = r.start - k <= 2 and (sentence.lang == "en" or r.case & {"accs", "gent", "datv"} or not r.case)
+            if r.kind in ORG_KINDS or r.prep in TO_PREPS or direct:
+                target = r
+                break
         if target is not None:
             frame.target = target.party
             frame.explicit_target = True
-            if target.kind in STATE_KINDS:
-                group = coordinated(sentence, refs, target, STATE_KINDS | ORG_KINDS)
-                frame.extra_targets = [r.party for r in group if r.party != target.party]
+            joiners = {",", "и", "і", "й", "та", "and", "к", "в", "до", "to", "—", "а", "также"}
+            rest = [r for r in after if r.start > target.start and r.party not in frame.actors and r.kind in STATE_KINDS | ORG_KINDS]
+            prev_end = target.end
+            for r in rest:
+                if all(t.lower in joiners for t in toks[prev_end:r.start]) and r.start - prev_end <= 3:
+                    frame.extra_targets.append(r.party)
+                    prev_end = r.end
+                else:
+                    break
 
-    def _response(self, frame, before, after, refs, clauses) -> None:
+    def _response(self, frame, before, after, refs) -> None:
         sentence = frame.sentence
-        kinds = ACTOR_KINDS
-        subject = self._subject(before, after, sentence, kinds)
+        subject = self._subject(before, after, sentence, ACTOR_KINDS)
         if subject is None and frame.type == "decision":
-            # "The request was approved by NATO", "удовлетворена ... ОДКБ"
-            subject = next((r for r in after if r.prep in {"by"} or "ablt" in r.case), None)
+            subject = next((r for r in after if r.prep == "by" or "ablt" in r.case and r.kind in ORG_KINDS), None)
         if subject is not None:
-            frame.actors = [r.party for r in coordinated(sentence, refs, subject, kinds)]
-        target = next((r for r in after if r.kind in STATE_KINDS and r.party not in frame.actors and
-                       (r.prep in TO_PREPS | {"for", "для", "over", "on", "about", "по"} or "datv" in r.case or "accs" in r.case
-                        or "loct" in r.case)), None)
+            frame.actors = [self._acting_party(frame, r) for r in coordinated(sentence, refs, subject, ACTOR_KINDS)]
+            frame.subject_kind = subject.kind
+        preps = TO_PREPS | {"for", "для", "over", "on", "about", "по", "щодо", "в", "у", "in"}
+        venue = lambda r: r.kind == "metonym" and r.prep in {"in", "в", "у", "во"}  # noqa: E731  "talks in Moscow"
+        consult = frame.type == "consultation"
+        target = next((r for r in after if r.kind in STATE_KINDS and r.party not in frame.actors and not r.attached and not venue(r)
+                       and (r.prep in preps or (not consult and (r.case & {"datv", "accs", "loct"}
+                                                                 or sentence.lang == "en" and r.start - frame.at <= 2)))), None)
         if target is None:
-            target = next((r for r in before if r.kind in STATE_KINDS and r.party not in frame.actors and
-                           (r.prep in {"по", "at", "for", "для"} or "datv" in r.case)), None)
+            target = next((r for r in reversed(before) if r.kind in STATE_KINDS and r.party not in frame.actors and not venue(r) and
+                           (r.prep in {"по", "at", "for", "для"} or "datv" in r.case or consult and r.prep in {"в", "у", "in", "on", "over"})), None)
+        if target is None and frame.type == "offer":
+            target = next((r for r in after if r.kind in {"state", "metonym"} and r.prep == "of" and r.party not in frame.actors), None)
         if target is not None:
             frame.target = target.party
             frame.explicit_target = True
 
-    def _movement(self, frame, before, after, refs, clauses) -> None:
+    def _acting_party(self, frame: Frame, ref: PartyRef) -> str:
+        """A chair of an organization's council acts for the organization in its decisions."""
+        if ref.kind == "person" and frame.type in {"decision", "consultation"}:
+            for party, role in ref.roles:
+                if party in ORG_IDS:
+                    return party
+        return ref.party
+
+    def _movement(self, frame, before, after, refs, span) -> None:
         sentence, k = frame.sentence, frame.at
         lex = self.lex
-        lo, hi = clauses.span_of(k)
+        lo, hi = span
         toks = sentence.tokens
-        host_preps = FROM_PREPS - {"by"} if frame.type == "withdrawal" else TO_PREPS
-        host = next((r for r in after if r.kind in STATE_KINDS - {"state_adj", "person", "institution"} and (
-            r.prep in host_preps or (frame.type == "withdrawal" and "accs" in r.case))), None)
+        host_preps = (FROM_PREPS - {"by"}) if frame.type == "withdrawal" else TO_PREPS
+        host = next((r for r in after if r.kind in {"state", "metonym"} and (
+            r.prep in host_preps or (frame.type == "withdrawal" and "accs" in r.case and r.prep is None))), None)
         if host is None and frame.type == "withdrawal":
             host = next((r for r in before if r.kind in {"state", "metonym"} and r.prep in host_preps), None)
         actors: list[PartyRef] = []
@@ -206,9 +323,10 @@ class FrameBuilder:
             if subject is not None and subject is not host:
                 actors = coordinated(sentence, refs, subject, ACTOR_KINDS)
         # national contingents named by adjective: "белорусские военнослужащие", "Dutch units"
-        force_positions = [j for j in range(lo, hi) if lex.force_nouns.has(toks[j])]
+        seg_lo, seg_hi = _segment(toks, k, lo, hi)
+        force_positions = [j for j in range(seg_lo, seg_hi) if lex.force_nouns.has(toks[j])]
         for r in refs:
-            if r.kind == "state_adj" and lo <= r.start < hi and r is not host and any(0 < j - r.start <= 3 for j in force_positions):
+            if r.kind == "state_adj" and seg_lo <= r.start < seg_hi and r is not host and any(0 < j - r.start <= 3 for j in force_positions):
                 actors.extend(coordinated(sentence, refs, r, {"state_adj"}))
         seen: list[str] = []
         for r in actors:
@@ -218,5 +336,23 @@ class FrameBuilder:
         if host is not None:
             frame.target = host.party
             frame.explicit_target = True
-        if not seen and any(lex.force_nouns.has(toks[j]) or lex.mission_nouns.has(toks[j]) for j in range(lo, hi)):
+        if not seen and any(lex.force_nouns.has(toks[j]) for j in range(lo, hi)):
             frame.generic_force = True
+
+
+def _segment(toks, k: int, lo: int, hi: int) -> tuple[int, int]:
+    """The stretch between commas around token k; after a colon, the list that follows."""
+    a = k
+    while a > lo and toks[a - 1].text not in {",", "—", "–", ";"}:
+        a -= 1
+    b = k
+    colon = False
+    while b < hi and (toks[b].text not in {",", "—", "–", ";"} or colon):
+        colon = colon or toks[b].text == ":"
+        b += 1
+    # a comma inside a list of adjectives ("білоруських, вірменських і таджицьких") does not end it
+    while a > lo + 1 and toks[a - 1].text == "," and toks[a - 2].pos in {"ADJF"}:
+        a -= 2
+        while a > lo and toks[a - 1].text not in {",", "—", "–", ";"}:
+            a -= 1
+    return a, b

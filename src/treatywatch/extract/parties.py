@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from treatywatch.errors import NotFoundError
 from treatywatch.extract.lexicon import Lexicon
 from treatywatch.extract.segment import Sentence
 
@@ -39,6 +40,8 @@ class PartyRef:
     ident: str | None = None
     case: frozenset[str] = frozenset()
     prep: str | None = None  # preposition right before the mention
+    attached: bool = False  # right after a noun it qualifies ("сил ОДКБ"): not a subject
+    roles: tuple = ()  # every (party, role) a person holds on the date
 
     @property
     def is_party(self) -> bool:
@@ -59,9 +62,12 @@ def _case_of(sentence: Sentence, start: int, end: int) -> frozenset[str]:
     return frozenset()
 
 
+EN_SKIP = {"the", "a", "an", "its", "their", "his", "her", "southern", "northern", "eastern", "western", "neighbouring", "neighboring"}
+
+
 def _prep_before(sentence: Sentence, start: int) -> str | None:
     k = start - 1
-    while k >= 0 and sentence.tokens[k].pos in {"ADJF", "PRTF"} and k >= start - 3:
+    while k >= 0 and (sentence.tokens[k].pos in {"ADJF", "PRTF"} or sentence.tokens[k].lower in EN_SKIP) and k >= start - 3:
         k -= 1
     for j in (start - 1, k):
         if j >= 0 and sentence.tokens[j].lower in PREPOSITIONS:
@@ -80,9 +86,11 @@ class PartyResolver:
     def resolve(self, sentence: Sentence, when: dt.date | None, main_org: str | None) -> list[PartyRef]:
         lex = self.lexicons[sentence.lang]
         refs: list[PartyRef] = []
-        for m in self.names.find(sentence.lemmas, sentence.lang, [t.lower for t in sentence.tokens]):
+        for m in self.names.find(sentence.lemmas, sentence.lang, [t.text for t in sentence.tokens]):
             ref = PartyRef(m.start, m.end, m.party, m.kind, None, m.role, m.id,
                            _case_of(sentence, m.start, m.end), _prep_before(sentence, m.start))
+            prev = sentence.tokens[m.start - 1] if m.start > 0 else None
+            ref.attached = prev is not None and prev.pos == "NOUN" and ref.prep is None
             if m.kind in {"state", "metonym"}:
                 ref.party = m.party or m.id
                 ref.voice = ref.party
@@ -92,10 +100,11 @@ class PartyResolver:
                 ref.party = m.party or m.id
                 ref.voice = ref.party
             elif m.kind == "person":
+                ref.roles = tuple((r.party, r.role) for r in self.knowledge.person_roles(m.id, when))
                 role = self.knowledge.person_role(m.id, when)
                 if role is not None:
                     ref.party, ref.role = role[0], role[1]
-                    ref.voice = "media" if ref.role in SPEAKS_AS_MEDIA else ref.party
+                    ref.voice = "media" if self._as_media(ref.role) else ref.party
                 else:
                     ref.voice = "media"
             elif m.kind == "outlet":
@@ -110,6 +119,15 @@ class PartyResolver:
         refs.extend(self._unnamed_sources(sentence, lex, refs))
         refs.sort(key=lambda r: r.start)
         return refs
+
+    def _as_media(self, role: str | None) -> bool:
+        """Spec rule 6: legislators, experts, opposition figures speak as media."""
+        if role is None:
+            return False
+        try:
+            return self.knowledge.acts_for(role) == "media"
+        except NotFoundError:  # a role kind the data does not define
+            return role in SPEAKS_AS_MEDIA
 
     def _bind_institutions(self, sentence: Sentence, refs: list[PartyRef], main_org: str | None) -> None:
         """'МИД Беларуси', 'the Turkish Foreign Ministry', 'секретариат организации'."""
@@ -127,8 +145,8 @@ class PartyResolver:
                 elif ref.role in ORG_BODY_ROLES and main_org:
                     ref.party = main_org
             if ref.party is None:
-                ref.voice = "media" if ref.role in SPEAKS_AS_MEDIA else None
-            elif ref.role in SPEAKS_AS_MEDIA:
+                ref.voice = "media" if self._as_media(ref.role) else None
+            elif self._as_media(ref.role):
                 ref.voice = "media"
             else:
                 ref.voice = ref.party
@@ -137,6 +155,9 @@ class PartyResolver:
         taken = {k for r in refs for k in range(r.start, r.end)}
         out = []
         for k, tok in enumerate(sentence.tokens):
+            owner = next((r for r in refs if 0 < r.start - k <= 3 and r.party), None)
+            if owner is not None:
+                continue  # "в телеграм-канале организации": the organization's own channel
             if k not in taken and lex.unnamed_sources.has(tok):
                 out.append(PartyRef(k, k + 1, None, "unnamed", "media", None, tok.lemma, tok.grams,
                                     _prep_before(sentence, k)))

@@ -17,7 +17,7 @@ from treatywatch.extract.denials import apply_denials
 from treatywatch.extract.frames import Frame, FrameBuilder
 from treatywatch.extract.lexicon import LANGS, load_lexicon
 from treatywatch.extract.merge import merge_events
-from treatywatch.extract.parties import PartyResolver
+from treatywatch.extract.parties import ORG_BODY_ROLES, PartyRef, PartyResolver, _prep_before
 from treatywatch.extract.quantity import find_counts
 from treatywatch.extract.segment import segment
 from treatywatch.extract.timex import find_times
@@ -69,9 +69,9 @@ class Extractor:
         holds no event of ours, and skips the costly steps."""
         words = set()
         for org in self.knowledge.organizations():
-            for name in org.all_names():
-                if len(name) >= 2:
-                    words.add(re.escape(name.lower()))
+            for name in org.names:
+                if len(name.text) >= 2:
+                    words.add(re.escape(name.text.lower()))
         stems = ["миротвор", "войск", "військ", "контингент", "troops", "peacekeep", "contingent",
                  "article 4", "article 5", "42.7", "стать", "статт", "alliance", "альянс", "союзник"]
         return re.compile("|".join(sorted(words | {re.escape(s) for s in stems}, key=len, reverse=True)))
@@ -87,10 +87,8 @@ class Extractor:
         when = doc.published
         refs_by_sentence = [self.resolver.resolve(s, when, None) for s in sentences]
         ctx = tally([(s.kind, refs) for s, refs in zip(sentences, refs_by_sentence)])
-        for refs in refs_by_sentence:
-            for r in refs:
-                if r.kind == "institution" and r.party is None and r.role in {"secretariat", "secretary_general", "press_service"} and ctx.main_org:
-                    r.party = r.voice = ctx.main_org
+        for sentence, refs in zip(sentences, refs_by_sentence):
+            self._bind_to_main_org(sentence, refs, ctx)
 
         exercise_doc = any(self.lexicons[s.lang].exercise_words.any_in(s.tokens) for s in sentences if s.kind == "title")
         frames: list[Frame] = []
@@ -134,6 +132,21 @@ class Extractor:
         candidates = [event for f in frames for event in self._events(f, doc, ctx)]
         candidates = self._consultations_per_requester(candidates)
         return merge_events(candidates)
+
+    def _bind_to_main_org(self, sentence, refs: list[PartyRef], ctx: DocContext) -> None:
+        """'the alliance', 'союзники по блоку', 'секретариат организации': the document's alliance."""
+        if not ctx.main_org:
+            return
+        for r in refs:
+            if r.party is None and (r.kind in {"org", "body"} or r.kind == "institution" and r.role in ORG_BODY_ROLES):
+                r.party = r.voice = ctx.main_org
+        lex = self.lexicons[sentence.lang]
+        taken = {k for r in refs for k in range(r.start, r.end)}
+        for k, tok in enumerate(sentence.tokens):
+            if k not in taken and lex.org_anaphora.has(tok):
+                refs.append(PartyRef(k, k + 1, ctx.main_org, "org", ctx.main_org, None, tok.lemma, tok.grams,
+                                     _prep_before(sentence, k)))
+        refs.sort(key=lambda r: r.start)
 
     def _events(self, f: Frame, doc: Doc, ctx: DocContext) -> list[Event]:
         lex = self.lexicons[f.sentence.lang]

@@ -11,7 +11,10 @@ from treatywatch.extract.segment import Sentence
 
 EN_DETERMINERS = {"a", "an", "the", "its", "his", "her", "their", "our", "any", "such", "no", "this", "that",
                   "formal", "official", "first", "second", "new", "written", "'s", "’s", "urgent", "similar"}
-FINITE = {"VERB", "PRTS", "GRND", "INFN", "PRTF", None}
+EN_AUX = {"to", "will", "would", "shall", "can", "could", "may", "might", "must", "'ll", "did", "does", "do",
+          "not", "n't", "never", "has", "have", "had", "was", "were", "is", "are", "be", "been", "being", "also",
+          "already", "formally", "officially", "then", "later", "soon", "reportedly", "allegedly"}
+EN_IRREGULAR_PAST = {"sent", "flew", "flown", "left", "withdrew", "withdrawn", "took", "came", "sought", "brought"}
 EN_NOT_VERB_AFTER = {"for", "from", "by", "of"}
 
 
@@ -20,24 +23,31 @@ class Trigger:
     type: str
     at: int  # token index
     nominal: bool = False  # a noun ("просьба", "request") rather than a verb
-    feature: str | None = None  # outcome hint for decisions, "home" for returns, "invoke", "readiness"
+    feature: str | None = None  # "decline", "grant", "mission", "home", "invoke", "readiness", "help", "discuss"
 
 
 def _is_en_noun(toks, k: int) -> bool:
     prev = toks[k - 1].lower if k > 0 else ""
     nxt = toks[k + 1].lower if k + 1 < len(toks) else ""
     return prev in EN_DETERMINERS or (k > 0 and toks[k - 1].text.endswith(("'s", "’s"))) or (
-        nxt in EN_NOT_VERB_AFTER and prev not in {"to", "will", "would", "had", "has", "have", "did", "formally", "officially"}
-        and not toks[k].lower.endswith("ed"))
+        nxt in EN_NOT_VERB_AFTER and prev not in EN_AUX and not toks[k].lower.endswith("ed"))
 
 
-def _has_force(sentence: Sentence, lex: Lexicon, lo: int, hi: int) -> bool:
-    return lex.force_nouns.any_in(sentence.tokens, lo, hi) or lex.mission_nouns.any_in(sentence.tokens, lo, hi)
+def _looks_en_verb(toks, k: int) -> bool:
+    """English has no morphology here: a verb is inflected, or follows an auxiliary or a name."""
+    tok = toks[k]
+    prev = toks[k - 1] if k > 0 else None
+    if tok.lower.endswith("ed") or tok.lower in EN_IRREGULAR_PAST:
+        return True
+    if prev is not None and prev.lower in EN_AUX:
+        return True
+    if tok.lower.endswith("ing") and prev is not None and prev.lower in {"is", "are", "was", "were", "be", "been", "begin", "began", "start", "started"}:
+        return True
+    return tok.lower.endswith("s") and prev is not None and prev.text[:1].isupper() and k > 1
 
 
-def _window(clauses: Clauses, k: int, n: int) -> tuple[int, int]:
-    lo, hi = clauses.span_of(k)
-    return max(lo, k - n), min(hi, k + n + 1)
+def _window_has(wc, toks, lo: int, hi: int) -> bool:
+    return wc.any_in(toks, max(0, lo), min(len(toks), hi))
 
 
 def find_triggers(sentence: Sentence, lex: Lexicon, clauses: Clauses, has_party_after) -> list[Trigger]:
@@ -46,83 +56,121 @@ def find_triggers(sentence: Sentence, lex: Lexicon, clauses: Clauses, has_party_
     found: list[Trigger] = []
     for k, tok in enumerate(toks):
         lo, hi = clauses.span_of(k)
+        if lo > 0 and lex.relative_pronouns.has(toks[lo]):
+            lo = clauses.span_of(lo - 1)[0]  # "Dutch units, which returned home"
         noun = (tok.pos == "NOUN") if not en else _is_en_noun(toks, k)
-
-        # appeals
-        if lex.appeal_verbs.has(tok) and not noun:
-            help_near = lex.help_words.any_in(toks, k + 1, min(len(toks), k + 12)) or lex.consultation_nouns.any_in(toks, k, hi)
-            if en and tok.lemma == "turn" and not (k + 1 < len(toks) and toks[k + 1].lower == "to"):
-                pass
-            elif en and tok.lemma == "call" and not (k + 1 < len(toks) and toks[k + 1].lower in {"for", "on", "in", "upon"}):
-                pass
-            elif en and tok.lemma in {"trigger", "invoke", "apply"} and not (
-                    lex.article_words.any_in(toks, k + 1, min(len(toks), k + 8)) or lex.consultation_nouns.any_in(toks, k + 1, min(len(toks), k + 8))):
-                pass
-            elif en and tok.lemma == "seek" and not help_near:
-                pass
-            elif help_near or has_party_after(k):
-                found.append(Trigger("appeal", k))
-                continue
-        if lex.appeal_nouns.has(tok) and noun:
-            found.append(Trigger("appeal", k, nominal=True))
-            continue
-        if lex.invoke_verbs.has(tok) and not noun and lex.article_words.any_in(toks, k + 1, min(len(toks), k + 6)):
-            found.append(Trigger("appeal", k, feature="invoke"))
-            continue
-
-        # offers: readiness to help
-        if lex.readiness.has(tok):
-            w_lo, w_hi = k, min(hi, k + 8)
-            if lex.help_verbs.any_in(toks, w_lo + 1, w_hi) or lex.help_nouns.any_in(toks, w_lo + 1, w_hi):
-                found.append(Trigger("offer", k, feature="readiness"))
-                continue
-
-        # consultations
-        if lex.consultation_nouns.has(tok) or (lex.meeting_nouns.has(tok) and (
-                lex.urgent_adjs.any_in(toks, max(lo, k - 3), k) or lex.urgent_adjs.any_in(toks, k + 1, min(hi, k + 2)))):
-            if not lex.routine_adjs.any_in(toks, max(lo, k - 3), k):
-                found.append(Trigger("consultation", k, nominal=True))
-                continue
-        if lex.discuss_verbs.has(tok) and not noun:
-            found.append(Trigger("consultation", k, feature="discuss"))
-            continue
-
-        # decisions
-        if lex.decline_verbs.has(tok) and not noun:
-            if not en or tok.lemma not in {"rule", "turn"} or (k + 1 < len(toks) and toks[k + 1].lower in {"out", "down"}) \
-                    or (k + 3 < len(toks) and any(t.lower in {"out", "down"} for t in toks[k + 1:k + 4])):
-                found.append(Trigger("decision", k, feature="decline"))
-                continue
-        if lex.grant_words.has(tok) and not noun:
-            found.append(Trigger("decision", k, feature="grant"))
-            continue
-        if (lex.decision_verbs.has(tok) and not noun) or (lex.decision_nouns.has(tok) and noun):
-            found.append(Trigger("decision", k, nominal=noun))
-            continue
-        if lex.support_words.has(tok) and (lex.appeal_nouns.any_in(toks, k + 1, min(hi, k + 4))
-                                            or any(t.lower in {"unanimous", "одностайно", "единогласно", "full", "одноголосно"} for t in toks[max(lo, k - 3):k + 1])):
-            found.append(Trigger("decision", k, feature="grant"))
-            continue
-
-        # withdrawals (before deployments: "вернуться домой", "вылететь из")
-        if lex.withdrawal_nouns.has(tok) and noun:
-            found.append(Trigger("withdrawal", k, nominal=True))
-            continue
-        if lex.withdrawal_verbs.has(tok) and not noun:
-            ambiguous = lex.deploy_verbs.has(tok)
-            from_after = lex.from_preps.any_in(toks, k + 1, min(len(toks), k + 4)) or lex.home_words.any_in(toks, k + 1, min(len(toks), k + 4))
-            if (not ambiguous or from_after) and (en and tok.lemma in {"pull", "withdraw"} or _has_force(sentence, lex, lo, hi)
-                                                  or lex.home_words.any_in(toks, k + 1, min(len(toks), k + 4))
-                                                  or tok.lemma in {"вывести", "вивести", "withdraw"}):
-                if not (en and tok.lemma == "pull" and not any(t.lower in {"out", "back"} for t in toks[k + 1:k + 4])):
-                    found.append(Trigger("withdrawal", k))
-                    continue
-        if lex.deploy_verbs.has(tok) and not noun and lex.home_words.any_in(toks, k + 1, min(len(toks), k + 4)):
-            found.append(Trigger("withdrawal", k, feature="home"))
-            continue
-
-        # deployments
-        if lex.deploy_verbs.has(tok) and not noun and (_has_force(sentence, lex, lo, hi) or (en and tok.lemma == "deploy")):
-            found.append(Trigger("deployment", k))
-            continue
+        verb = not noun and (not en or _looks_en_verb(toks, k) or tok.lemma in {"ask", "request", "appeal", "invoke"})
+        trig = _appeal(toks, k, tok, lex, en, noun, verb, hi, has_party_after) \
+            or _offer(toks, k, tok, lex, lo, hi) \
+            or _consultation(toks, k, tok, lex, en, noun, verb, lo, hi) \
+            or _decision(toks, k, tok, lex, en, noun, verb, lo, hi) \
+            or _movement(toks, k, tok, lex, en, noun, verb, lo, hi)
+        if trig is not None:
+            found.append(trig)
     return found
+
+
+def _appeal(toks, k, tok, lex, en, noun, verb, hi, has_party_after) -> Trigger | None:
+    if lex.appeal_verbs.has(tok) and verb:
+        help_near = _window_has(lex.help_words, toks, k - 8, k + 12) or _window_has(lex.consultation_nouns, toks, k - 8, hi)
+        nxt = toks[k + 1].lower if k + 1 < len(toks) else ""
+        if en and tok.lemma == "turn" and nxt != "to":
+            return None
+        if en and tok.lemma == "call" and nxt not in {"for", "on", "upon"}:
+            return None
+        if en and tok.lemma in {"trigger", "invoke", "apply"}:
+            ok = _window_has(lex.article_words, toks, k + 1, k + 9) or _window_has(lex.consultation_nouns, toks, k + 1, k + 9)
+            return Trigger("appeal", k, feature="invoke") if ok else None
+        if en and tok.lemma == "seek" and not help_near:
+            return None
+        if help_near or has_party_after(k):
+            return Trigger("appeal", k)
+        return None
+    if lex.appeal_nouns.has(tok) and noun:
+        return Trigger("appeal", k, nominal=True)
+    if lex.invoke_verbs.has(tok) and verb and _window_has(lex.article_words, toks, k + 1, k + 9):
+        return Trigger("appeal", k, feature="invoke")
+    return None
+
+
+def _offer(toks, k, tok, lex, lo, hi) -> Trigger | None:
+    """Readiness to help ("готова оказать помощь", "ready to assist"); or help promised in
+    the future on a condition ("поможет при необходимости", "will give ... if")."""
+    if lex.readiness.has(tok):
+        if _window_has(lex.help_verbs, toks, k + 1, min(hi, k + 8)) or _window_has(lex.help_nouns, toks, k + 1, min(hi, k + 8)):
+            return Trigger("offer", k, feature="readiness")
+        return None
+    if lex.help_verbs.has(tok) and tok.pos not in {"NOUN"}:
+        future = ("futr" in tok.grams and tok.pos == "VERB") or any(lex.future_aux.has(t) for t in toks[max(lo, k - 3):k])
+        conditioned = any(lex.condition_markers.has(t) or lex.condition_markers.phrase_at(toks, j)
+                          for j, t in enumerate(toks) if abs(j - k) <= 14)
+        helpish = tok.lemma in {"помочь", "допомогти", "help", "assist"} or _window_has(lex.help_nouns, toks, k + 1, min(hi, k + 7))
+        if future and conditioned and helpish:
+            return Trigger("offer", k, feature="help")
+    return None
+
+
+def _consultation(toks, k, tok, lex, en, noun, verb, lo, hi) -> Trigger | None:
+    if lex.routine_adjs.any_in(toks, max(lo, k - 3), k):
+        return None
+    urgent = lex.urgent_adjs.any_in(toks, max(lo, k - 3), k) or lex.urgent_adjs.any_in(toks, k + 1, min(hi, k + 2))
+    convened = lex.convene_verbs.any_in(toks, lo, hi)
+    if lex.consultation_nouns.has(tok):
+        if urgent or convened or _window_has(lex.article_words, toks, k - 6, k + 6):
+            return Trigger("consultation", k, nominal=True)
+        return None
+    if lex.meeting_nouns.has(tok) and noun:
+        if urgent:
+            return Trigger("consultation", k, nominal=True)
+        return None
+    if lex.discuss_verbs.has(tok) and verb:
+        return Trigger("consultation", k, feature="discuss")
+    return None
+
+
+def _decision(toks, k, tok, lex, en, noun, verb, lo, hi) -> Trigger | None:
+    if lex.decline_verbs.has(tok) and verb:
+        if en and tok.lemma in {"rule", "turn"} and not any(t.lower in {"out", "down"} for t in toks[k + 1:k + 5]):
+            return None
+        if en and tok.lemma in {"deny", "dismiss", "reject"} and not _window_has(lex.appeal_nouns, toks, k + 1, k + 5):
+            return None
+        return Trigger("decision", k, feature="decline")
+    if lex.grant_words.has(tok) and verb:
+        return Trigger("decision", k, feature="grant")
+    if lex.decision_verbs.has(tok) and verb:
+        return Trigger("decision", k)
+    if lex.decision_nouns.has(tok) and noun:
+        nxt = toks[k + 1].lower if k + 1 < len(toks) else ""
+        if nxt in {"о", "об", "про", "on", "to", "щодо"} or (k + 1 < len(toks) and toks[k + 1].pos == "INFN"):
+            return Trigger("decision", k, nominal=True)
+        return None
+    if lex.support_words.has(tok) and (
+            _window_has(lex.appeal_nouns, toks, k + 1, min(hi, k + 4))
+            or any(t.lower in {"unanimous", "одностайно", "единогласно", "одноголосно", "единодушно", "unanimously"}
+                   for t in toks[max(lo, k - 3):k + 1])):
+        return Trigger("decision", k, feature="grant")
+    return None
+
+
+def _movement(toks, k, tok, lex, en, noun, verb, lo, hi) -> Trigger | None:
+    force = lex.force_nouns.any_in(toks, lo, hi)
+    mission_only = not force and lex.mission_nouns.any_in(toks, lo, hi)
+    if lex.withdrawal_nouns.has(tok) and noun:
+        return Trigger("withdrawal", k, nominal=True) if force else None
+    home = _window_has(lex.home_words, toks, k + 1, k + 4)
+    if lex.withdrawal_verbs.has(tok) and verb:
+        ambiguous = lex.deploy_verbs.has(tok) or tok.lemma in {"leave", "return", "вернуться", "повернутися", "покинуть", "залишити", "вылететь", "вилетіти"}
+        from_after = _window_has(lex.from_preps, toks, k + 1, k + 4)
+        if en and tok.lemma == "pull" and not any(t.lower in {"out", "back"} for t in toks[k + 1:k + 4]):
+            return None
+        if force and (not ambiguous or from_after or home or tok.lemma in {"покинуть", "залишити", "leave"}):
+            return Trigger("withdrawal", k, feature="home" if home else None)
+        return None
+    if lex.deploy_verbs.has(tok) and verb:
+        if home and force:
+            return Trigger("withdrawal", k, feature="home")
+        if force or (en and tok.lemma == "deploy"):
+            return Trigger("deployment", k)
+        if mission_only:
+            return Trigger("decision", k, feature="mission")
+    return None
