@@ -1,0 +1,390 @@
+"""What treatywatch knows about the world: parties, people, memberships, treaties, bodies,
+institutions and media outlets, read once from data/*.yaml (facts live in data, never in code).
+
+    kb = load_knowledge()                          # cached; a broken file raises DataFileError
+    kb.member_of("UZB", "CSTO", date(2013, 1, 1))  # MembershipStatus(status="suspended", ...)
+    kb.members("NATO", date(2022, 6, 1))           # ["ALB", "BEL", ...] (status member only)
+    kb.person_role("tokayev", date(2022, 1, 5))    # ("KAZ", "head_of_state")
+    kb.person_roles("pashinyan", date(2022, 1, 6)) # [Role(ARM, head_of_government), Role(CSTO, council_chair)]
+    kb.resolve_party("таджикистана")               # "TJK"
+    kb.acts_for("legislator")                      # "media" (spec rule 6)
+    kb.basis("CST", 4)                             # "CST-4"
+
+Dates are `datetime.date` or ISO strings ("2022-01-05"); None means today.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import unicodedata
+from pathlib import Path
+from typing import TYPE_CHECKING, Iterable
+
+from treatywatch.errors import DataFileError, NotFoundError
+from treatywatch.knowledge_files import (
+    Where, read_bodies, read_institutions, read_memberships, read_outlets, read_parties, read_people,
+    read_treaties, read_yaml,
+)
+from treatywatch.knowledge_records import (
+    Article, Body, Institution, Membership, MembershipStatus, Name, Outlet, Party, Period, Person, PersonInText,
+    Role, RoleKind, Treaty,
+)
+
+if TYPE_CHECKING:
+    from treatywatch.extract.names import NameIndex
+
+DATA_DIR = Path(__file__).resolve().parent / "data"
+RESOLVABLE_KINDS = ("state", "org", "state_adj", "metonym", "body", "force")
+
+__all__ = [
+    "Article", "Body", "DATA_DIR", "Institution", "Knowledge", "Membership", "MembershipStatus", "Name",
+    "Outlet", "Party", "Period", "Person", "PersonInText", "Role", "RoleKind", "Treaty", "load_knowledge",
+]
+
+
+class Knowledge:
+    """Read-only answers over the data files. Build it with `load_knowledge()`."""
+
+    def __init__(self, parties: list[Party], people: list[Person], memberships: list[Membership],
+                 treaties: list[Treaty], kinds: list[RoleKind], institutions: list[Institution],
+                 bodies: list[Body], outlets: list[Outlet], data_dir: Path):
+        self.data_dir = data_dir
+        self._parties = {p.id: p for p in parties}
+        self._people = {p.id: p for p in people}
+        self._memberships = memberships
+        self._treaties = {t.id: t for t in treaties}
+        self._kinds = {k.id: k for k in kinds}
+        self._institutions = {i.id: i for i in institutions}
+        self._bodies = {b.id: b for b in bodies}
+        self._outlets = {o.id: o for o in outlets}
+        self._name_index: NameIndex | None = None
+
+    # --- parties ---------------------------------------------------------------------------
+
+    def party(self, party_id: str) -> Party:
+        try:
+            return self._parties[party_id]
+        except KeyError:
+            raise NotFoundError(f"unknown party {party_id!r}: use an ISO 3166-1 alpha-3 code or one of "
+                                f"{', '.join(p.id for p in self.organizations())}") from None
+
+    def has_party(self, party_id: str) -> bool:
+        return party_id in self._parties
+
+    def party_name(self, party_id: str, lang: str = "en") -> str:
+        return self.party(party_id).name(lang)
+
+    def parties(self) -> list[Party]:
+        return list(self._parties.values())
+
+    def states(self) -> list[Party]:
+        return [p for p in self._parties.values() if p.kind == "state"]
+
+    def organizations(self) -> list[Party]:
+        return [p for p in self._parties.values() if p.kind == "organization"]
+
+    def organization_ids(self) -> frozenset[str]:
+        return frozenset(p.id for p in self.organizations())
+
+    def resolve_party(self, text: str, lang: str | None = None) -> str | None:
+        """A party id for user input: an id in any case ("tjk"), a name in any of our
+        languages, inflected or not ("Таджикистана", "Кыргызстан", "Tajik"). None if unsure."""
+        query = " ".join(str(text).split())
+        if not query:
+            return None
+        if query.upper() in self._parties:
+            return query.upper()
+        wanted = _fold(query)
+        for party in self._parties.values():
+            for name in (*party.names, *party.adjectives, *party.metonyms):
+                if (lang is None or name.lang == lang) and not name.ambiguous and _fold(name.text) == wanted:
+                    return party.id
+        return self._resolve_by_lemmas(query, lang)
+
+    def _resolve_by_lemmas(self, query: str, lang: str | None) -> str | None:
+        index = self.name_index()
+        for candidate in ((lang,) if lang else ("ru", "uk", "en")):
+            tokens, mentions = index.find_text(query, candidate)
+            words = [t for t in tokens if _is_word(t.text)]
+            if len(mentions) == 1 and not mentions[0].ambiguous and mentions[0].kind in RESOLVABLE_KINDS:
+                mention = mentions[0]
+                covered = [t for t in tokens[mention.start:mention.end] if _is_word(t.text)]
+                if len(covered) == len(words) and mention.party:
+                    return mention.party
+        return None
+
+    def name_index(self) -> "NameIndex":
+        """The name index over this knowledge (built on first use with its own Morph)."""
+        if self._name_index is None:
+            from treatywatch.extract.lang.morph import Morph
+            from treatywatch.extract.names import NameIndex
+
+            self._name_index = NameIndex(self, Morph())
+        return self._name_index
+
+    # --- memberships -----------------------------------------------------------------------
+
+    def member_of(self, state: str, org: str, date: dt.date | str | None = None) -> MembershipStatus:
+        """Whether `state` was a member of `org` on `date` (see MembershipStatus)."""
+        day = _day(date)
+        self.party(state)
+        records = self._org_records(org)
+        own = [m for m in records if m.state == state]
+        for record in own:
+            if record.period.covers(day):
+                return MembershipStatus(state, org, day, record.status, record, record.source)
+        ended = [m for m in own if m.period.end is not None and m.period.end < day]
+        if ended:
+            last = max(ended, key=lambda m: m.period.end)
+            return MembershipStatus(state, org, day, "former", last, last.source)
+        return MembershipStatus(state, org, day, "never", None, None)
+
+    def members(self, org: str, date: dt.date | str | None = None,
+                statuses: Iterable[str] = ("member",)) -> list[str]:
+        """States of `org` on `date` whose status is in `statuses` (by default full members:
+        a frozen or suspended member is left out), sorted by id."""
+        day, wanted = _day(date), set(statuses)
+        return sorted({m.state for m in self._org_records(org) if m.status in wanted and m.period.covers(day)})
+
+    def memberships(self, org: str | None = None, state: str | None = None) -> list[Membership]:
+        return [m for m in self._memberships if (org is None or m.org == org) and (state is None or m.state == state)]
+
+    def _org_records(self, org: str) -> list[Membership]:
+        party = self.party(org)
+        if party.kind != "organization":
+            raise NotFoundError(f"{org!r} is a state, not an organization: ask member_of(state, org)")
+        records = [m for m in self._memberships if m.org == org]
+        if not records:
+            raise NotFoundError(f"memberships of {org} are not recorded in memberships.yaml: "
+                                f"add them there to answer this")
+        return records
+
+    # --- people and roles ------------------------------------------------------------------
+
+    def person(self, person_id: str) -> Person:
+        try:
+            return self._people[person_id]
+        except KeyError:
+            raise NotFoundError(f"unknown person {person_id!r}: see people.yaml for ids") from None
+
+    def people(self) -> list[Person]:
+        return list(self._people.values())
+
+    def person_roles(self, person_id: str, date: dt.date | str | None = None) -> list[Role]:
+        """The person's roles on `date`, latest start first; with no date, every role,
+        latest start first."""
+        roles = self.person(person_id).roles
+        if date is not None:
+            day = _day(date)
+            roles = tuple(r for r in roles if r.period.covers(day))
+        return sorted(roles, key=lambda r: r.period.start or dt.date.min, reverse=True)
+
+    def person_role(self, person_id: str, date: dt.date | str | None = None) -> tuple[str, str] | None:
+        """(party, role) of the person on `date` (None: the latest role). A state role wins
+        over an organization role held at the same time (Pashinyan in 2022 is ARM's head of
+        government; `person_roles` also lists his CSTO chairmanship). None if no role."""
+        roles = self.person_roles(person_id, date)
+        if not roles:
+            return None
+        states_first = sorted(roles, key=lambda r: self.party(r.party).kind != "state")
+        return states_first[0].party, states_first[0].role
+
+    def people_in(self, text: str, date: dt.date | str | None = None, lang: str | None = None) -> list[PersonInText]:
+        """The people named in `text` with the (party, role) each held on `date` (see
+        `person_role`); `lang` is guessed from the script when not given."""
+        found: dict[str, PersonInText] = {}
+        for mention in self.name_index().find_text(text, lang)[1]:
+            if mention.kind == "person" and mention.id not in found:
+                party_role = self.person_role(mention.id, date)
+                party, role = party_role if party_role else (None, None)
+                found[mention.id] = PersonInText(mention.id, self.person(mention.id).name("en"), party, role)
+        return list(found.values())
+
+    def role_kind(self, kind: str) -> RoleKind:
+        try:
+            return self._kinds[kind]
+        except KeyError:
+            raise NotFoundError(f"unknown role kind {kind!r}: see 'kinds' in institutions.yaml") from None
+
+    def role_kinds(self) -> list[RoleKind]:
+        return list(self._kinds.values())
+
+    def acts_for(self, kind: str) -> str:
+        """'party' if someone in this role speaks for their party, 'media' otherwise (rule 6)."""
+        return self.role_kind(kind).acts_for
+
+    # --- bodies, institutions, outlets -----------------------------------------------------
+
+    def body(self, body_id: str) -> Body:
+        return _get(self._bodies, body_id, "body", "bodies.yaml")
+
+    def bodies(self, org: str | None = None) -> list[Body]:
+        return [b for b in self._bodies.values() if org is None or b.org == org]
+
+    def institution(self, institution_id: str) -> Institution:
+        return _get(self._institutions, institution_id, "institution", "institutions.yaml")
+
+    def institutions(self) -> list[Institution]:
+        return list(self._institutions.values())
+
+    def outlet(self, outlet_id: str) -> Outlet:
+        return _get(self._outlets, outlet_id, "outlet", "outlets.yaml")
+
+    def outlets(self) -> list[Outlet]:
+        return list(self._outlets.values())
+
+    # --- treaties --------------------------------------------------------------------------
+
+    def treaty(self, treaty_id: str) -> Treaty:
+        return _get(self._treaties, treaty_id, "treaty", "treaties.yaml")
+
+    def treaties(self) -> list[Treaty]:
+        return list(self._treaties.values())
+
+    def basis(self, treaty_id: str, article: str | int | None = None) -> str | None:
+        """The spec's basis id: basis("CST") -> "CST", basis("CST", 4) -> "CST-4",
+        basis("TEU", "42.7") -> "TEU-42.7"; None for a bilateral treaty or an article we
+        do not record."""
+        treaty = self.treaty(treaty_id)
+        if treaty.bilateral:
+            return None
+        if article is None:
+            return treaty.basis
+        found = treaty.article(article)
+        return found.basis if found else None
+
+    def basis_ids(self) -> frozenset[str]:
+        """Every basis id the spec allows that our treaties define (CST, CST-2, NATO-5, ...)."""
+        ids = {t.id for t in self._treaties.values() if not t.bilateral}
+        ids.update(a.basis for t in self._treaties.values() if not t.bilateral for a in t.articles)
+        return frozenset(ids)
+
+
+def _get(table: dict, key: str, what: str, file: str):
+    try:
+        return table[key]
+    except KeyError:
+        raise NotFoundError(f"unknown {what} {key!r}: see {file} for ids") from None
+
+
+def _day(date: dt.date | str | None) -> dt.date:
+    if date is None:
+        return dt.date.today()
+    if isinstance(date, dt.datetime):
+        return date.date()
+    if isinstance(date, dt.date):
+        return date
+    try:
+        return dt.date.fromisoformat(str(date))
+    except ValueError:
+        raise NotFoundError(f"bad date {date!r}: write YYYY-MM-DD") from None
+
+
+def _is_word(token: str) -> bool:
+    """Tokens a name must cover when resolving user input (not punctuation, "the", "'s")."""
+    return any(ch.isalnum() for ch in token) and token.lower() not in ("the", "s")
+
+
+def _fold(text: str) -> str:
+    text = unicodedata.normalize("NFC", text).casefold().replace("ё", "е")
+    return " ".join(text.replace("’", "'").replace("ʼ", "'").split())
+
+
+# --- loading -------------------------------------------------------------------------------
+
+def load_knowledge(data_dir: str | Path | None = None) -> Knowledge:
+    """Read and check the data files once (cached per directory).
+
+    Raises DataFileError naming file:line, the problem and the fix."""
+    return _load(str(Path(data_dir).resolve()) if data_dir else str(DATA_DIR))
+
+
+@functools.lru_cache(maxsize=8)
+def _load(data_dir: str) -> Knowledge:
+    folder = Path(data_dir)
+    parties = read_parties(read_yaml(folder / "parties.yaml"), "parties.yaml")
+    _check_unique(parties, "parties.yaml")
+    by_id = {p.id: p for p in parties}
+    people = read_people(read_yaml(folder / "people.yaml"), "people.yaml")
+    memberships = read_memberships(read_yaml(folder / "memberships.yaml"), "memberships.yaml")
+    treaties = read_treaties(read_yaml(folder / "treaties.yaml"), "treaties.yaml")
+    kinds, institutions = read_institutions(read_yaml(folder / "institutions.yaml"), "institutions.yaml")
+    org_names = lambda org: by_id[org].names if org in by_id else ()  # noqa: E731
+    bodies = read_bodies(read_yaml(folder / "bodies.yaml"), "bodies.yaml", org_names)
+    outlets = read_outlets(read_yaml(folder / "outlets.yaml"), "outlets.yaml")
+    for records, file in ((people, "people.yaml"), (treaties, "treaties.yaml"), (kinds, "institutions.yaml"),
+                          (institutions, "institutions.yaml"), (bodies, "bodies.yaml"), (outlets, "outlets.yaml")):
+        _check_unique(records, file)
+    _check_references(by_id, {k.id for k in kinds}, people, memberships, treaties, institutions, bodies, outlets)
+    return Knowledge(parties, people, memberships, treaties, kinds, institutions, bodies, outlets, folder)
+
+
+def _check_unique(records: list, file: str) -> None:
+    seen: dict[str, int] = {}
+    for record in records:
+        line = getattr(record, "line", 0)
+        if record.id in seen:
+            raise Where(file, line, record.id).error(
+                f"duplicate id (first defined on line {seen[record.id]})", "rename one of them or merge the entries")
+        seen[record.id] = line
+
+
+def _check_references(parties: dict[str, Party], kinds: set[str], people: list[Person],
+                      memberships: list[Membership], treaties: list[Treaty], institutions: list[Institution],
+                      bodies: list[Body], outlets: list[Outlet]) -> None:
+    def need_party(party_id: str | None, where: Where, kind: str | None = None) -> None:
+        if party_id is None:
+            return
+        party = parties.get(party_id)
+        if party is None:
+            raise where.error(f"unknown party id {party_id!r}", "use an id defined in parties.yaml (or add it there)")
+        if kind and party.kind != kind:
+            raise where.error(f"{party_id!r} is a {party.kind}, not a {kind}", f"use the id of a {kind}")
+
+    def need_kind(kind: str, where: Where) -> None:
+        if kind not in kinds:
+            raise where.error(f"unknown role kind {kind!r}", "use a kind listed under 'kinds' in institutions.yaml")
+
+    for person in people:
+        where = Where("people.yaml", person.line, person.id)
+        for role in person.roles:
+            need_party(role.party, where)
+            need_kind(role.role, where)
+    for record in memberships:
+        where = Where("memberships.yaml", record.line, f"{record.org}/{record.state}")
+        need_party(record.org, where, "organization")
+        need_party(record.state, where, "state")
+    _check_membership_overlaps(memberships)
+    for treaty in treaties:
+        where = Where("treaties.yaml", treaty.line, treaty.id)
+        need_party(treaty.org, where, "organization")
+        for party_id in treaty.parties:
+            need_party(party_id, where)
+    for institution in institutions:
+        where = Where("institutions.yaml", institution.line, institution.id)
+        need_party(institution.party, where, "state")
+        need_kind(institution.kind, where)
+    for body in bodies:
+        where = Where("bodies.yaml", body.line, body.id)
+        need_party(body.org, where, "organization")
+        need_kind(body.role, where)
+    for outlet in outlets:
+        need_party(outlet.country, Where("outlets.yaml", outlet.line, outlet.id), "state")
+    for party in parties.values():
+        for metonym in party.metonyms:
+            if metonym.role:
+                need_kind(metonym.role, Where("parties.yaml", party.line, party.id))
+
+
+def _check_membership_overlaps(memberships: list[Membership]) -> None:
+    by_pair: dict[tuple[str, str], list[Membership]] = {}
+    for record in memberships:
+        by_pair.setdefault((record.org, record.state), []).append(record)
+    for (org, state), records in by_pair.items():
+        ordered = sorted(records, key=lambda m: m.period.start or dt.date.min)
+        for before, after in zip(ordered, ordered[1:]):
+            if before.period.end is None or (after.period.start or dt.date.min) <= before.period.end:
+                raise Where("memberships.yaml", after.line, f"{org}/{state}").error(
+                    f"period {after.period} overlaps the one on line {before.line} ({before.period})",
+                    "end the earlier period the day before the later one starts")
