@@ -1,11 +1,11 @@
 """Fixtures and helpers for the record's tests (store, reason, record CLI).
 
-Test modules load the fixtures with `pytest_plugins = ["record_fixtures"]` and
+conftest.py loads the fixtures (`pytest_plugins`); test modules
 import the helpers. `db_url` runs a test on SQLite always and on PostgreSQL too when
 `TREATYWATCH_TEST_PG_URL` points at a server (each test gets its own database,
-dropped afterwards). `gold_store` builds a store from the corpus documents read
-through `treatywatch.ingest` with the gold events in place of extraction, so the
-reasoning is tested apart from extraction quality.
+dropped afterwards). `GoldExtractor` stands in for the extractor with the gold
+events of the corpus documents, so the reasoning is tested apart from extraction
+quality; `claim` builds claims by hand for the reasoning's unit tests.
 """
 
 from __future__ import annotations
@@ -105,16 +105,19 @@ def corpus_paths() -> list[str]:
     return [str(p) for folder in (SEEDS, DEV) for p in corpus_files(folder)]
 
 
-def build_gold_store(url: str, paths: list[str] | None = None):
-    """A store holding the corpus documents with their gold events, cases built."""
+def build_gold_store(url: str, paths: list[str] | None = None, extra: list[Doc] = ()):
+    """A store of corpus documents (read through `treatywatch.ingest`) with their gold
+    events, plus `extra` documents carrying their own events; cases built."""
     from treatywatch.ingest import read_documents
     from treatywatch.store import open_store
 
     store = open_store(url)
-    extractor = GoldExtractor(SEEDS, DEV)
-    for item in read_documents(paths or corpus_paths()):
-        if isinstance(item, Doc):
-            store.ingest(item, extractor)
+    extract = GoldExtractor(SEEDS, DEV)
+    for doc in read_documents(paths or corpus_paths()):
+        if isinstance(doc, Doc):
+            store.ingest(doc, extract)
+    for doc in extra:
+        store.ingest(doc)
     store.refresh_cases()
     return store
 

@@ -11,7 +11,6 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import func, select
 
-pytest_plugins = ["record_fixtures"]
 from treatywatch.ingest import doc_from_text
 from treatywatch.model import ASSISTANCE, EVENT_TYPES, MODALITIES, OUTCOMES, Event, Evidence
 from treatywatch.store import open_store

@@ -9,7 +9,6 @@ from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import inspect
 
-pytest_plugins = ["record_fixtures"]
 from treatywatch.errors import ConfigError, StoreError
 from treatywatch.store import db, migrate, open_store
 from treatywatch.store.models import Base

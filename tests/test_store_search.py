@@ -11,7 +11,6 @@ from treatywatch.ingest import doc_from_text
 from treatywatch.serve.answers import Answers
 from treatywatch.store import open_store
 
-pytest_plugins = ["record_fixtures"]
 
 DOCS = {
     "ru.txt": ("ОДКБ опровергла слухи о просьбе Таджикистана",

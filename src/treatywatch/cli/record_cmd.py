@@ -29,6 +29,7 @@ DbOpt = Annotated[str | None, typer.Option(
 FormatOpt = Annotated[str, typer.Option("--format", metavar="text|json",
                                         help="A readable answer with citations, or JSON.")]
 MAX_CITATIONS = 8
+PIPED_WIDTH = 160
 
 
 @contextlib.contextmanager
@@ -53,7 +54,8 @@ def _check_format(value: str, allowed: tuple[str, ...], option: str = "--format"
 
 
 def _stdout() -> Console:
-    return Console(soft_wrap=True, highlight=False)
+    """Tables at the terminal's width; wide enough not to cut ids when piped."""
+    return Console(highlight=False, width=None if sys.stdout.isatty() else PIPED_WIDTH)
 
 
 # --- ingest ------------------------------------------------------------------------
@@ -158,7 +160,8 @@ def cases_command(
     table = Table(title=f"{len(rows)} case(s)")
     for column in ("Case", "Period", "Requester", "Addressee", "Appeal", "Basis", "Decision",
                    "Docs"):
-        table.add_column(column, justify="right" if column == "Docs" else "left")
+        table.add_column(column, justify="right" if column == "Docs" else "left",
+                         no_wrap=column in ("Case", "Period"))
     for row in rows:
         period = _period_text(row["start"], row["end"])
         table.add_row(row["id"], period, row["requester"], row["addressee"], row["appeal"],

@@ -47,7 +47,7 @@ def build_cases(claims: list[Claim], knowledge: Any) -> list[Case]:
 
 
 def organization_ids(knowledge: Any) -> frozenset[str]:
-    return frozenset(knowledge.organization_ids())
+    return frozenset(party.id for party in knowledge.organizations())
 
 
 def _case_stem(episode: Episode) -> str:

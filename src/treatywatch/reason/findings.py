@@ -20,6 +20,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from treatywatch.errors import NotFoundError
 from treatywatch.reason.appeal import AppealFinding
 from treatywatch.reason.claims import Claim
 from treatywatch.reason.episodes import Episode
@@ -48,10 +49,14 @@ def _finding(rule: str, status: str, message: str) -> dict[str, Any]:
 
 
 def membership_status(knowledge: Any, state: str, org: str, on: dt.date | None) -> str:
-    """`member`, `frozen`, `suspended`, `not_member` or `unknown`."""
-    if on is None:
+    """`member`, `frozen`, `suspended`, `former`, `never` (from the knowledge files),
+    or `unknown` (no date, or memberships of `org` not recorded)."""
+    if on is None or not knowledge.has_party(state):
         return "unknown"
-    return knowledge.member_of(state, org, on).status
+    try:
+        return knowledge.member_of(state, org, on).status
+    except NotFoundError:
+        return "unknown"
 
 
 def _membership(knowledge: Any, state: str, org: str, on: dt.date | None) -> dict[str, Any]:
@@ -67,12 +72,16 @@ def _membership(knowledge: Any, state: str, org: str, on: dt.date | None) -> dic
         return _finding("membership", "violation",
                         f"{state}'s membership of {org} was suspended on {when}: "
                         "the treaty's assistance covers members only.")
-    if status == "not_member":
+    if status in ("former", "never"):
         return _finding("membership", "violation",
                         f"{state} was not a member of {org} on {when}: "
                         "the treaty's assistance covers members only.")
+    if on is None:
+        return _finding("membership", "unknown",
+                        f"The record does not date the episode; {state}'s membership of {org} "
+                        "cannot be checked.")
     return _finding("membership", "unknown",
-                    f"The record does not date the episode; {state}'s membership of {org} "
+                    f"{org}'s memberships are not in the knowledge files; {state}'s membership "
                     "cannot be checked.")
 
 
@@ -93,14 +102,22 @@ def _appeal_authority(knowledge: Any, state: str, appeal: AppealFinding) -> dict
 
 
 def _speakers_for(knowledge: Any, state: str, claims: list[Claim]) -> list[str]:
-    names = set()
+    """People named in the evidence who held, on the day, a role that speaks for
+    `state` (head of state, foreign minister, ...: `acts_for` in the data)."""
+    found = set()
     for claim in claims:
         on = claim.period.start if claim.period else claim.doc.published
-        for span in claim.event.evidence:
-            for person in knowledge.people_in(span.sentence, on):
-                if person.party == state:
-                    names.add(person.name)
-    return sorted(names)
+        sentences = [span.sentence.casefold() for span in claim.event.evidence]
+        if on is None or not sentences:
+            continue
+        for person in knowledge.people():
+            if not any(name.text.casefold() in s for name in person.names
+                       if not name.ambiguous for s in sentences):
+                continue
+            role = knowledge.person_role(person.id, on)
+            if role and role[0] == state and knowledge.acts_for(role[1]) == "party":
+                found.add(person.name("en"))
+    return sorted(found)
 
 
 def _decision_first(org: str, decision: dict[str, Any] | None, claims: list[Claim],
@@ -151,7 +168,7 @@ def _contributors_members(knowledge: Any, org: str, contributors: list[dict[str,
         return _finding("contributors_members", "unknown",
                         "The episode is undated; contributors' membership cannot be checked.")
     outsiders = [c["state"] for c in contributors
-                 if membership_status(knowledge, c["state"], org, on) not in ("member",)]
+                 if membership_status(knowledge, c["state"], org, on) != "member"]
     if not outsiders:
         states = ", ".join(c["state"] for c in contributors)
         return _finding("contributors_members", "ok",

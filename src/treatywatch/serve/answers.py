@@ -91,10 +91,10 @@ class Answers:
     def resolve_state(self, text: str) -> str:
         """An ISO code from a code or a name in ru/uk/en; NotFoundError otherwise."""
         code = self.knowledge.resolve_party(text.strip())
-        if code is None or code in self.knowledge.organization_ids():
+        if code is None or self.knowledge.party(code).kind != "state":
             raise NotFoundError(
                 f"unknown state {text!r}: give an ISO 3166 alpha-3 code (TJK) or a name in "
-                "Russian, Ukrainian or English (Таджикистан, Таджикистан, Tajikistan)")
+                "Russian, Ukrainian or English (Таджикистан, Tajikistan)")
         return code
 
     def resolve_org(self, text: str) -> str:
@@ -102,13 +102,13 @@ class Answers:
         for bilateral appeals (Armenia to Russia)."""
         code = self.knowledge.resolve_party(text.strip())
         if code is None:
-            known = ", ".join(sorted(self.knowledge.organization_ids()))
+            known = ", ".join(sorted(p.id for p in self.knowledge.organizations()))
             raise NotFoundError(f"unknown organization {text!r}: use one of {known} "
                                 "(or its name, e.g. ОДКБ), or a state for bilateral appeals")
         return code
 
     def _name(self, code: str | None) -> str | None:
-        if code is None:
+        if code is None or not self.knowledge.has_party(code):
             return None
         return self.knowledge.party_name(code, "en")
 
