@@ -340,15 +340,19 @@ def _check_references(parties: dict[str, Party], kinds: set[str], people: list[P
         if party is None:
             raise where.error(f"unknown party id {party_id!r}", "use an id defined in parties.yaml (or add it there)")
         if kind and party.kind != kind:
-            raise where.error(f"{party_id!r} is a {party.kind}, not a {kind}", f"use the id of a {kind}")
+            article = "an" if kind[0] in "aeiou" else "a"
+            raise where.error(f"{party_id!r} is a {party.kind}, not {article} {kind}", f"use the id of {article} {kind}")
 
     def need_kind(kind: str, where: Where) -> None:
         if kind not in kinds:
             raise where.error(f"unknown role kind {kind!r}", "use a kind listed under 'kinds' in institutions.yaml")
 
+    def at(record, file: str, key: str) -> Where:
+        return Where(file, record.field_lines.get(key, record.line), record.id)
+
     for person in people:
-        where = Where("people.yaml", person.line, person.id)
         for role in person.roles:
+            where = Where("people.yaml", role.line or person.line, person.id)
             need_party(role.party, where)
             need_kind(role.role, where)
     for record in memberships:
@@ -357,24 +361,21 @@ def _check_references(parties: dict[str, Party], kinds: set[str], people: list[P
         need_party(record.state, where, "state")
     _check_membership_overlaps(memberships)
     for treaty in treaties:
-        where = Where("treaties.yaml", treaty.line, treaty.id)
-        need_party(treaty.org, where, "organization")
+        need_party(treaty.org, at(treaty, "treaties.yaml", "org"), "organization")
         for party_id in treaty.parties:
-            need_party(party_id, where)
+            need_party(party_id, at(treaty, "treaties.yaml", "parties"))
     for institution in institutions:
-        where = Where("institutions.yaml", institution.line, institution.id)
-        need_party(institution.party, where, "state")
-        need_kind(institution.kind, where)
+        need_party(institution.party, at(institution, "institutions.yaml", "party"), "state")
+        need_kind(institution.kind, at(institution, "institutions.yaml", "kind"))
     for body in bodies:
-        where = Where("bodies.yaml", body.line, body.id)
-        need_party(body.org, where, "organization")
-        need_kind(body.role, where)
+        need_party(body.org, at(body, "bodies.yaml", "org"), "organization")
+        need_kind(body.role, at(body, "bodies.yaml", "role"))
     for outlet in outlets:
-        need_party(outlet.country, Where("outlets.yaml", outlet.line, outlet.id), "state")
+        need_party(outlet.country, at(outlet, "outlets.yaml", "country"), "state")
     for party in parties.values():
         for metonym in party.metonyms:
             if metonym.role:
-                need_kind(metonym.role, Where("parties.yaml", party.line, party.id))
+                need_kind(metonym.role, at(party, "parties.yaml", "metonyms"))
 
 
 def _check_membership_overlaps(memberships: list[Membership]) -> None:

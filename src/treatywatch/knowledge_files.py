@@ -28,7 +28,14 @@ _DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
 
 class _Mapping(dict):
-    """A YAML mapping that remembers the line it starts on."""
+    """A YAML mapping that remembers the line it starts on and the line of each key."""
+
+    line: int = 0
+    key_lines: dict[str, int] = {}
+
+
+class _Sequence(list):
+    """A YAML sequence that remembers the line it starts on."""
 
     line: int = 0
 
@@ -40,10 +47,20 @@ class _LineLoader(yaml.SafeLoader):
 def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> _Mapping:
     mapping = _Mapping(loader.construct_mapping(node, deep=True))
     mapping.line = node.start_mark.line + 1
+    mapping.key_lines = {str(key.value): key.start_mark.line + 1 for key, _ in node.value}
     return mapping
 
 
+def _construct_sequence(loader: _LineLoader, node: yaml.SequenceNode) -> _Sequence:
+    sequence = _Sequence(loader.construct_sequence(node, deep=True))
+    sequence.line = node.start_mark.line + 1
+    return sequence
+
+
 _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_sequence)
+# Dates stay text until `parse_date`, which names the entry when one is wrong (2023-13-04).
+_LineLoader.add_constructor("tag:yaml.org,2002:timestamp", lambda loader, node: loader.construct_scalar(node))
 
 
 class Where:
@@ -59,6 +76,15 @@ class Where:
     def at(self, item: Any, entry: str | None = None) -> "Where":
         line = getattr(item, "line", 0) or self.line
         return Where(self.file, line, entry or self.entry)
+
+    def field(self, item: Any, key: str) -> "Where":
+        """The line of `key` in the mapping `item` (else of the mapping)."""
+        line = getattr(item, "key_lines", {}).get(key) or getattr(item, "line", 0) or self.line
+        return Where(self.file, line, self.entry)
+
+
+def key_lines(item: Any) -> dict[str, int]:
+    return dict(getattr(item, "key_lines", {}))
 
 
 def read_yaml(path: Path) -> Any:
@@ -98,7 +124,7 @@ def check_fields(item: _Mapping, where: Where, required: tuple[str, ...], option
     allowed = set(required) | set(optional)
     for key in item:
         if key not in allowed:
-            raise where.error(f"unknown field {key!r}",
+            raise where.field(item, str(key)).error(f"unknown field {key!r}",
                               f"use one of {', '.join(sorted(allowed))} (quote values that contain ', ' or ': ')")
     for key in required:
         if item.get(key) in (None, "", [], {}):
@@ -139,8 +165,8 @@ def parse_date(value: Any, where: Where, field_name: str, end: bool = False) -> 
 
 
 def parse_period(item: _Mapping, where: Where) -> Period:
-    start = parse_date(item.get("from"), where, "from")
-    end = parse_date(item.get("to"), where, "to", end=True)
+    start = parse_date(item.get("from"), where.field(item, "from"), "from")
+    end = parse_date(item.get("to"), where.field(item, "to"), "to", end=True)
     if start and end and start > end:
         raise where.error(f"'from' {start} is after 'to' {end}", "swap the dates or correct the wrong one")
     return Period(start, end)
@@ -154,10 +180,11 @@ def parse_names(value: Any, where: Where, what: str, allow_role: bool = False) -
         raise where.error(f"{what} is not a mapping of languages", "write {en: [...], ru: [...], uk: [...]}")
     names: list[Name] = []
     for lang, items in value.items():
+        lang_where = where.field(value, lang)
         if lang not in LANGS:
-            raise where.error(f"unknown language {lang!r} in {what}", f"use one of {', '.join(LANGS)}")
+            raise lang_where.error(f"unknown language {lang!r} in {what}", f"use one of {', '.join(LANGS)}")
         for item in items if isinstance(items, list) else [items]:
-            names.append(_parse_name(item, lang, where.at(item), what, allow_role))
+            names.append(_parse_name(item, lang, lang_where.at(item), what, allow_role))
     return tuple(names)
 
 
@@ -192,7 +219,7 @@ def read_parties(data: Any, file: str) -> list[Party]:
                 raise at.error(f"state id {party_id!r} is not ISO 3166-1 alpha-3", "use three capital letters (KAZ)")
             parties.append(Party(
                 id=party_id, names=parse_names(item["names"], at, "names"), source=text_field(item, "source", at),
-                file=file, line=at.line, kind=kind,
+                file=file, line=at.line, field_lines=key_lines(item), kind=kind,
                 adjectives=parse_names(item.get("adjectives"), at, "adjectives"),
                 metonyms=parse_names(item.get("metonyms"), at, "metonyms", allow_role=True)))
     return parties
@@ -211,9 +238,9 @@ def read_people(data: Any, file: str) -> list[Person]:
             check_fields(role, role_at, ("party", "role"), ("from", "to", "title", "source"))
             roles.append(Role(party=text_field(role, "party", role_at), role=text_field(role, "role", role_at),
                               period=parse_period(role, role_at), source=text_field(role, "source", role_at, source),
-                              title=text_field(role, "title", role_at)))
+                              title=text_field(role, "title", role_at), line=role_at.line))
         people.append(Person(id=text_field(item, "id", at), names=parse_names(item["names"], at, "names"),
-                             source=source, file=file, line=at.line, roles=tuple(roles)))
+                             source=source, file=file, line=at.line, field_lines=key_lines(item), roles=tuple(roles)))
     return people
 
 
@@ -252,7 +279,7 @@ def read_treaties(data: Any, file: str) -> list[Treaty]:
                                     summary=" ".join(str(article["summary"]).split())))
         treaties.append(Treaty(
             id=treaty_id, names=parse_names(item["names"], at, "names"), source=text_field(item, "source", at),
-            file=file, line=at.line, org=text_field(item, "org", at),
+            file=file, line=at.line, field_lines=key_lines(item), org=text_field(item, "org", at),
             signed=parse_date(item.get("signed"), at, "signed"), in_force=parse_date(item.get("in_force"), at, "in_force"),
             bilateral=bool(item.get("bilateral", False)), parties=tuple(item.get("parties") or ()),
             articles=tuple(articles)))
@@ -276,7 +303,7 @@ def read_institutions(data: Any, file: str) -> tuple[list[RoleKind], list[Instit
             check_fields(item, at, ("id", "kind", "names", "source") + (("party",) if fixed else ()), ())
             institutions.append(Institution(
                 id=text_field(item, "id", at), names=parse_names(item["names"], at, "names"),
-                source=text_field(item, "source", at), file=file, line=at.line,
+                source=text_field(item, "source", at), file=file, line=at.line, field_lines=key_lines(item),
                 kind=text_field(item, "kind", at), party=text_field(item, "party", at) if fixed else None))
     return kinds, institutions
 
@@ -304,7 +331,7 @@ def read_bodies(data: Any, file: str, org_names: Callable[[str], tuple[Name, ...
             names.extend(Name(name.text.replace(ORG_PLACEHOLDER, n.text), name.lang, name.ambiguous or n.ambiguous)
                          for n in expansions)
         bodies.append(Body(id=text_field(item, "id", at), names=tuple(names), source=text_field(item, "source", at),
-                           file=file, line=at.line, org=org, kind=kind, role=text_field(item, "role", at)))
+                           file=file, line=at.line, field_lines=key_lines(item), org=org, kind=kind, role=text_field(item, "role", at)))
     return bodies
 
 
@@ -315,6 +342,6 @@ def read_outlets(data: Any, file: str) -> list[Outlet]:
         at = where.at(item, str(item.get("id")))
         check_fields(item, at, ("id", "names", "source"), ("country",))
         outlets.append(Outlet(id=text_field(item, "id", at), names=parse_names(item["names"], at, "names"),
-                              source=text_field(item, "source", at), file=file, line=at.line,
+                              source=text_field(item, "source", at), file=file, line=at.line, field_lines=key_lines(item),
                               country=text_field(item, "country", at)))
     return outlets

@@ -51,6 +51,7 @@ class Named:
     source: str
     file: str
     line: int
+    field_lines: dict[str, int] = field(default_factory=dict, compare=False, hash=False, repr=False)
 
     def name(self, lang: str = "en") -> str:
         """The display name in `lang`, else in English, else the id."""
@@ -84,6 +85,7 @@ class Role:
     period: Period
     source: str
     title: str | None = None
+    line: int = field(default=0, compare=False)
 
 
 @dataclass(frozen=True)

@@ -254,7 +254,7 @@ class FrameBuilder:
         barred = {"with", "from", "against", "in", "on", "about", "by", "of", "против", "с", "со", "из", "от", "з", "із", "від", "проти", "о", "об", "про", "при"}
         target = None
         for r in after:
-            if r.party in frame.actors or r.prep in barred or r is subject:
+            if r.party in frame.actors or r.prep in barred or r is subject or r.is_venue():
                 continue
             direct = r.start - k <= 2 and (sentence.lang == "en" or r.case & {"accs", "gent", "datv"} or not r.case)
             if r.kind in ORG_KINDS or r.prep in TO_PREPS or direct:
@@ -282,7 +282,7 @@ class FrameBuilder:
             frame.actors = [self._acting_party(frame, r) for r in coordinated(sentence, refs, subject, ACTOR_KINDS)]
             frame.subject_kind = subject.kind
         preps = TO_PREPS | {"for", "для", "over", "on", "about", "по", "щодо", "в", "у", "in"}
-        venue = lambda r: r.kind == "metonym" and r.prep in {"in", "в", "у", "во"}  # noqa: E731  "talks in Moscow"
+        venue = PartyRef.is_venue  # "talks in Moscow"
         consult = frame.type == "consultation"
         target = next((r for r in after if r.kind in STATE_KINDS and r.party not in frame.actors and not r.attached and not venue(r)
                        and (r.prep in preps or (not consult and (r.case & {"datv", "accs", "loct"}

@@ -42,6 +42,11 @@ class PartyRef:
     prep: str | None = None  # preposition right before the mention
     attached: bool = False  # right after a noun it qualifies ("сил ОДКБ"): not a subject
     roles: tuple = ()  # every (party, role) a person holds on the date
+    alternatives: tuple = ()  # other parties the same words may name ("альянс", "Brussels")
+
+    def is_venue(self) -> bool:
+        """'in Brussels', 'в Москве': where something happens, not to whom."""
+        return self.kind == "metonym" and (self.prep == "in" or self.prep in {"в", "у", "во"} and "loct" in self.case)
 
     @property
     def is_party(self) -> bool:
@@ -52,7 +57,8 @@ class PartyRef:
         return self.kind in {"org", "body", "force"}
 
     def nominative(self) -> bool:
-        return "nomn" in self.case or not self.case
+        # surnames are often parsed as another case ("Отунбаева" as a genitive): trust position
+        return "nomn" in self.case or not self.case or "Fixd" in self.case or self.kind == "person"
 
 
 def _case_of(sentence: Sentence, start: int, end: int) -> frozenset[str]:
@@ -89,8 +95,11 @@ class PartyResolver:
         for m in self.names.find(sentence.lemmas, sentence.lang, [t.text for t in sentence.tokens]):
             ref = PartyRef(m.start, m.end, m.party, m.kind, None, m.role, m.id,
                            _case_of(sentence, m.start, m.end), _prep_before(sentence, m.start))
+            if getattr(m, "ambiguous", False):
+                ref.alternatives = tuple(getattr(m, "alternatives", ()))
             prev = sentence.tokens[m.start - 1] if m.start > 0 else None
-            ref.attached = prev is not None and prev.pos == "NOUN" and ref.prep is None
+            ref.attached = (prev is not None and prev.pos == "NOUN" and ref.prep is None
+                            and bool(ref.case & {"gent", "Fixd"}) and "nomn" not in ref.case)
             if m.kind in {"state", "metonym"}:
                 ref.party = m.party or m.id
                 ref.voice = ref.party
@@ -101,7 +110,8 @@ class PartyResolver:
                 ref.voice = ref.party
             elif m.kind == "person":
                 ref.roles = tuple((r.party, r.role) for r in self.knowledge.person_roles(m.id, when))
-                role = self.knowledge.person_role(m.id, when)
+                # a retrospective text tells what people did in roles they no longer hold
+                role = self.knowledge.person_role(m.id, when) or self.knowledge.person_role(m.id)
                 if role is not None:
                     ref.party, ref.role = role[0], role[1]
                     ref.voice = "media" if self._as_media(ref.role) else ref.party
@@ -116,6 +126,7 @@ class PartyResolver:
             refs.append(ref)
         refs.sort(key=lambda r: r.start)
         self._bind_institutions(sentence, refs, main_org)
+        self._bind_appositions(sentence, refs)
         refs.extend(self._unnamed_sources(sentence, lex, refs))
         refs.sort(key=lambda r: r.start)
         return refs
@@ -136,10 +147,10 @@ class PartyResolver:
                 continue
             if ref.party is None:
                 after = next((r for r in refs if r.start >= ref.end and r.start - ref.end <= 2
-                              and r.kind in {"state", "state_adj", "metonym", "org", "body"}), None)
+                              and r.kind in {"state", "state_adj", "metonym", "org", "body", "person"} and r.party), None)
                 before = next((r for r in reversed(refs) if r.end <= ref.start and ref.start - r.end <= 1
                                and r.kind in {"state_adj", "state", "metonym", "org", "body"}), None)
-                bound = before or after
+                bound = (before or after) if sentence.lang == "en" else (after or before)
                 if bound is not None:
                     ref.party = bound.party
                 elif ref.role in ORG_BODY_ROLES and main_org:
@@ -150,6 +161,19 @@ class PartyResolver:
                 ref.voice = "media"
             else:
                 ref.voice = ref.party
+
+    def _bind_appositions(self, sentence: Sentence, refs: list[PartyRef]) -> None:
+        """'президент Казахстана Касым-Жомарт Токаев', "Kyrgyzstan's interim leader, Roza
+        Otunbayeva": a person the data has no role for on that date takes the title's party."""
+        for i, ref in enumerate(refs):
+            if ref.kind != "person" or ref.party is not None:
+                continue
+            prev = refs[i - 1] if i > 0 else None
+            gap = sentence.tokens[prev.end:ref.start] if prev is not None else []
+            if prev is not None and prev.party and prev.kind in {"institution", "state", "state_adj"} \
+                    and len(gap) <= 3 and all(t.text in {",", "'s", "’s"} or t.pos in {"NOUN", "ADJF", None} for t in gap):
+                ref.party = prev.party
+                ref.voice = "media" if self._as_media(prev.role) else prev.party
 
     def _unnamed_sources(self, sentence: Sentence, lex: Lexicon, refs: list[PartyRef]) -> list[PartyRef]:
         taken = {k for r in refs for k in range(r.start, r.end)}
@@ -177,7 +201,7 @@ def coordinated(sentence: Sentence, refs: list[PartyRef], seed: PartyRef, kinds:
         while 0 <= k + direction < len(ordered):
             a, b = (ordered[k + direction], ordered[k]) if direction < 0 else (ordered[k], ordered[k + direction])
             between = sentence.tokens[a.end:b.start]
-            if len(between) > 3 or any(t.lower not in joiners and t.lower not in {"the"} for t in between):
+            if not between or len(between) > 3 or any(t.lower not in joiners and t.lower not in {"the"} for t in between):
                 break
             group.append(ordered[k + direction])
             k += direction

@@ -140,6 +140,9 @@ class Extractor:
         for r in refs:
             if r.party is None and (r.kind in {"org", "body"} or r.kind == "institution" and r.role in ORG_BODY_ROLES):
                 r.party = r.voice = ctx.main_org
+            elif r.alternatives and ctx.main_org in r.alternatives + (r.ident,):
+                r.party = ctx.main_org  # "альянс" in a text about NATO is NATO
+                r.voice = r.voice and ctx.main_org
         lex = self.lexicons[sentence.lang]
         taken = {k for r in refs for k in range(r.start, r.end)}
         for k, tok in enumerate(sentence.tokens):
