@@ -40,7 +40,7 @@ class _Sequence(list):
     line: int = 0
 
 
-class _LineLoader(yaml.SafeLoader):
+class _LineLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # libyaml when built with it: 5x faster
     pass
 
 
@@ -93,7 +93,7 @@ def read_yaml(path: Path) -> Any:
                             f"or pass a data directory that has all of {', '.join(DATA_FILES)}")
     try:
         with path.open(encoding="utf-8") as handle:
-            return yaml.load(handle, Loader=_LineLoader)  # noqa: S506 - a SafeLoader subclass
+            return yaml.load(handle, Loader=_LineLoader)  # noqa: S506 - a safe loader subclass
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark else 0
@@ -326,7 +326,7 @@ def read_bodies(data: Any, file: str, org_names: Callable[[str], tuple[Name, ...
                 continue
             expansions = [n for n in org_names(org) if n.lang == name.lang]
             if not expansions:
-                raise at.error(f"{name.text!r} uses {ORG_PLACEHOLDER} but {org!r} has no {name.lang} names",
+                raise at.field(item, "org").error(f"{name.text!r} uses {ORG_PLACEHOLDER} but {org!r} has no {name.lang} names",
                                "add the organization's names to parties.yaml or spell the name out")
             names.extend(Name(name.text.replace(ORG_PLACEHOLDER, n.text), name.lang, name.ambiguous or n.ambiguous)
                          for n in expansions)

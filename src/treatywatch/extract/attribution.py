@@ -42,7 +42,7 @@ def _cited(sentence: Sentence, refs: list[PartyRef], lex: Lexicon) -> PartyRef |
                 # chains: the most specific (last) cited party wins
                 cited = after[0]
                 for r in after[1:]:
-                    if r.kind != "unnamed":
+                    if not r.unnamed:
                         cited = r
                 return cited
     return None
@@ -65,7 +65,7 @@ def find_speakers(sentence: Sentence, refs: list[PartyRef], clauses: Clauses, le
             after = [r for r in voiced if k + n <= r.start <= k + n + 4]
             if after:
                 ref = after[0]
-                speakers.append(Speaker(k, ref.voice, ref, hedged=ref.kind == "unnamed"))
+                speakers.append(Speaker(k, ref.voice, ref, hedged=ref.unnamed))
             elif k + n < len(toks) and toks[k + n].lower in PRONOUNS:
                 speakers.append(Speaker(k, "__previous__", None))
             continue
@@ -87,16 +87,21 @@ def find_speakers(sentence: Sentence, refs: list[PartyRef], clauses: Clauses, le
                 continue
         if subject is None:
             continue
-        hedge = subject.kind == "unnamed" or lex.claim_verbs.has(tok)
+        hedge = subject.unnamed or lex.claim_verbs.has(tok)
         speakers.append(Speaker(k, subject.voice, subject, hedged=hedge, postposed=postposed))
 
     if cited is not None:
         for sp in speakers:
             if sp.ref is not None and sp.ref.kind in {"outlet", "unnamed"} or sp.voice == "media":
                 sp.voice, sp.ref = cited.voice, cited
-                sp.hedged = cited.kind == "unnamed"
+                sp.hedged = cited.unnamed
         if not speakers:
-            speakers.append(Speaker(0, cited.voice, cited, hedged=cited.kind == "unnamed", postposed=True))
+            speakers.append(Speaker(0, cited.voice, cited, hedged=cited.unnamed, postposed=True))
+    if not speakers:
+        # "Часть изданий представила это как просьбу": unnamed media as the subject
+        lead = next((r for r in refs if r.unnamed and r.start <= 3 and r.prep is None and r.nominative()), None)
+        if lead is not None:
+            speakers.append(Speaker(lead.start, "media", lead, hedged=True))
     if hedged_sentence:
         for sp in speakers:
             if sp.voice == "media":

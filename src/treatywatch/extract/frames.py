@@ -130,6 +130,9 @@ class FrameBuilder:
             lo, hi = clauses.span_of(trig.at)
             if lex.deliberation.any_in(toks, max(lo, trig.at - 6), trig.at):
                 continue  # "weighing whether to send", "will examine a request" (rule 12)
+            if trig.type == "appeal" and lex.exhortation.any_in(toks, max(lo, trig.at - 6), trig.at) and (
+                    toks[trig.at].pos == "INFN" or trig.at > 0 and toks[trig.at - 1].lower == "to"):
+                continue  # "urged the government to invoke Article 4": somebody else's call
             if trig.at > 0 and lex.generic_quantifiers.has(toks[trig.at - 1]) and trig.nominal and not frame_negatable(toks[trig.at - 1], lex):
                 continue  # "any decision on military aid": general talk
             governor = next((t for t in reversed(kept) if t.type in ABSORBING and t.type != trig.type
@@ -153,6 +156,9 @@ class FrameBuilder:
                     and (clauses.owner[sp.at] != clauses.owner[trig.at] or toks[sp.at].text == ":"):
                 # "Токаев заявил, что обратился": the speaker's own act
                 frame.actors = [self._acting_party(frame, sp.ref)]
+            if not frame.actors and trig.type == "offer" and sp is not None and sp.ref is not None and sp.ref.party \
+                    and sp.at < trig.at and sp.ref.kind in ACTOR_KINDS and sp.ref.party != frame.target:
+                frame.actors = [sp.ref.party]  # "X заявил о готовности помочь"
             if not frame.actors and sp is not None and sp.ref is not None and sp.ref.party \
                     and lex.first_person.any_in(toks, max(lo, trig.at - 4), trig.at):
                 frame.actors = [sp.ref.party]  # "we are ready to help": the speaker's party
@@ -171,6 +177,11 @@ class FrameBuilder:
             frame = self._reinterpret(frame, refs, clauses)
             if frame is not None:
                 frames.append(frame)
+        requesters = [a for f in frames if f.type == "appeal" and not f.negated for a in f.actors]
+        for f in frames:
+            if f.type == "consultation" and requesters:
+                f.target = requesters[0]  # "по просьбе Анкары провёл заседание", "met at Turkey's request"
+                f.explicit_target = True
         return frames
 
     def _reinterpret(self, frame: Frame, refs: list[PartyRef], clauses: Clauses) -> Frame | None:
@@ -183,8 +194,12 @@ class FrameBuilder:
             frame.type, frame.modality = "deployment", "intended"
             frame.trigger = Trigger("deployment", frame.at, False, "readiness")
             return frame
-        if frame.type == "consultation" and frame.trigger.feature == "discuss" and frame.subject_kind not in ORG_KINDS | {"person"}:
+        if frame.type == "consultation" and frame.trigger.feature == "discuss" and frame.subject_kind not in ORG_KINDS | {"person"} \
+                and not (frame.subject_kind is None and lex.meeting_nouns.any_in(toks, lo, hi)):
             return None  # a state "discussing" something with an alliance is deliberation (rule 12)
+        if frame.type == "consultation" and frame.trigger.nominal and any(
+                r.kind in {"institution", "state"} and 0 < r.start - frame.at <= 3 and r.prep is None for r in refs):
+            return None  # "an emergency meeting of Kyrgyzstan's cabinet": a national meeting
         if frame.type == "consultation":
             if frame.subject_kind in {"state", "metonym", "state_adj"} and frame.trigger.feature != "discuss":
                 # "Армения запустила консультации в ОДКБ": the state asks for them
@@ -324,6 +339,15 @@ class FrameBuilder:
                 actors = coordinated(sentence, refs, subject, ACTOR_KINDS)
         # national contingents named by adjective: "белорусские военнослужащие", "Dutch units"
         seg_lo, seg_hi = _segment(toks, k, lo, hi)
+        rel = next((j for j in range(seg_lo, k) if lex.relative_pronouns.has(toks[j])), None)
+        if rel is not None:
+            # "from Dutch units, which returned home": the antecedent before the pronoun
+            antecedent = next((j for j in range(rel - 1, max(lo, rel - 4) - 1, -1) if lex.force_nouns.has(toks[j])), None)
+            if antecedent is not None:
+                adj = next((r for r in refs if r.kind == "state_adj" and 0 < antecedent - r.start <= 2), None)
+                if adj is not None:
+                    actors = [adj]
+                seg_lo = seg_hi = k
         force_positions = [j for j in range(seg_lo, seg_hi) if lex.force_nouns.has(toks[j])]
         for r in refs:
             if r.kind == "state_adj" and seg_lo <= r.start < seg_hi and r is not host and any(0 < j - r.start <= 3 for j in force_positions):
@@ -336,7 +360,8 @@ class FrameBuilder:
         if host is not None:
             frame.target = host.party
             frame.explicit_target = True
-        if not seen and any(lex.force_nouns.has(toks[j]) for j in range(lo, hi)):
+        own = any(lex.possessive_own.has(toks[j]) for j in range(lo, hi))
+        if not seen and not own and any(lex.force_nouns.has(toks[j]) for j in range(lo, hi)):
             frame.generic_force = True
 
 

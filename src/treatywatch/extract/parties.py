@@ -44,6 +44,11 @@ class PartyRef:
     roles: tuple = ()  # every (party, role) a person holds on the date
     alternatives: tuple = ()  # other parties the same words may name ("альянс", "Brussels")
 
+    @property
+    def unnamed(self) -> bool:
+        """'a source', 'sources in the security services', 'СМИ': nobody who can be named."""
+        return self.kind == "unnamed" or (self.kind == "institution" and self.party is None and self.voice == "media")
+
     def is_venue(self) -> bool:
         """'in Brussels', 'в Москве': where something happens, not to whom."""
         return self.kind == "metonym" and (self.prep == "in" or self.prep in {"в", "у", "во"} and "loct" in self.case)
@@ -182,8 +187,10 @@ class PartyResolver:
             owner = next((r for r in refs if 0 < r.start - k <= 3 and r.party), None)
             if owner is not None:
                 continue  # "в телеграм-канале организации": the organization's own channel
-            if k not in taken and lex.unnamed_sources.has(tok):
-                out.append(PartyRef(k, k + 1, None, "unnamed", "media", None, tok.lemma, tok.grams,
+            if k not in taken and (lex.unnamed_sources.has(tok) or lex.media_words.has(tok)):
+                # "СМИ", "the media": named as a class, they assert without hedging; "sources" hedge
+                kind = "outlet" if lex.media_words.has(tok) else "unnamed"
+                out.append(PartyRef(k, k + 1, None, kind, "media", None, tok.lemma, tok.grams,
                                     _prep_before(sentence, k)))
         return out
 

@@ -93,6 +93,7 @@ class Extractor:
         exercise_doc = any(self.lexicons[s.lang].exercise_words.any_in(s.tokens) for s in sentences if s.kind == "title")
         frames: list[Frame] = []
         last_voice: dict[int, str | None] = {}
+        recent_state: dict[int, str] = {}
         block_frames: dict[int, list[Frame]] = {}
         for sentence, refs in zip(sentences, refs_by_sentence):
             if sentence.kind == "dateline" or not sentence.tokens:
@@ -115,7 +116,9 @@ class Extractor:
             if sentence.is_question:
                 continue
             has_party_after = lambda k, refs=refs: any(r.start > k and r.party for r in refs)  # noqa: E731
-            triggers = find_triggers(sentence, lex, clauses, has_party_after)
+            has_body_after = lambda k, refs=refs: any(0 < r.start - k <= 3 and r.kind in {"body", "org"} for r in refs)  # noqa: E731
+            self._bind_country_anaphora(sentence, refs, recent_state.get(sentence.block))
+            triggers = find_triggers(sentence, lex, clauses, has_party_after, has_body_after)
             if not triggers:
                 continue
             sentence_frames = self.builders[sentence.lang].build(sentence, triggers, refs, clauses, speakers)
@@ -125,6 +128,13 @@ class Extractor:
             for f in sentence_frames:
                 f.refs = refs
                 f.clauses = clauses
+                states = [a for a in f.actors if a not in ORGS]
+                if states:
+                    recent_state[sentence.block] = states[0]
+            if not any(f.actors for f in sentence_frames):
+                named = [r.party for r in refs if r.kind in {"state", "metonym"} and r.party and r.party != ctx.main_state]
+                if named:
+                    recent_state[sentence.block] = named[-1]
             frames.extend(sentence_frames)
             block_frames.setdefault(sentence.block, []).extend(sentence_frames)
 
@@ -132,6 +142,17 @@ class Extractor:
         candidates = [event for f in frames for event in self._events(f, doc, ctx)]
         candidates = self._consultations_per_requester(candidates)
         return merge_events(candidates)
+
+    def _bind_country_anaphora(self, sentence, refs: list[PartyRef], recent: str | None) -> None:
+        """'Министерство обороны республики' after a sentence about Armenia is Armenia's."""
+        if recent is None:
+            return
+        toks = sentence.tokens
+        for r in refs:
+            if r.kind == "institution" and r.party is None and r.end < len(toks) \
+                    and toks[r.end].lemma in {"республика", "страна", "республіка", "країна"}:
+                r.party = recent
+                r.voice = "media" if self.resolver._as_media(r.role) else recent
 
     def _bind_to_main_org(self, sentence, refs: list[PartyRef], ctx: DocContext) -> None:
         """'the alliance', 'союзники по блоку', 'секретариат организации': the document's alliance."""
@@ -195,13 +216,18 @@ class Extractor:
         return orgs[0] if orgs else ctx.main_org
 
     def _consultations_per_requester(self, events: list[Event]) -> list[Event]:
-        """Rule 8: a consultation's target is each state that asked for it."""
-        asked: dict[str, list[str]] = {}
+        """Rule 8: a consultation's target is each state that asked for it, when several
+        asked together ("the request was made by Bulgaria, the Czech Republic, ...")."""
+        by_sentence: dict[tuple, list[Event]] = {}
         for e in events:
-            if e.type == "appeal" and e.polarity == "positive" and e.modality == "actual" and e.assistance == "consultative":
-                asked.setdefault(e.target, [])
-                if e.actor not in asked[e.target]:
-                    asked[e.target].append(e.actor)
+            if e.type == "appeal" and e.polarity == "positive" and e.modality == "actual":
+                by_sentence.setdefault((e.target, e.evidence[0].start), []).append(e)
+        asked: dict[str, list[str]] = {}
+        for (target, _), group in by_sentence.items():
+            if len({e.actor for e in group}) > 1:
+                for e in group:
+                    if e.actor not in asked.setdefault(target, []):
+                        asked[target].append(e.actor)
         out = []
         for e in events:
             requesters = asked.get(e.actor, [])

@@ -50,7 +50,7 @@ def _window_has(wc, toks, lo: int, hi: int) -> bool:
     return wc.any_in(toks, max(0, lo), min(len(toks), hi))
 
 
-def find_triggers(sentence: Sentence, lex: Lexicon, clauses: Clauses, has_party_after) -> list[Trigger]:
+def find_triggers(sentence: Sentence, lex: Lexicon, clauses: Clauses, has_party_after, has_body_after=lambda k: False) -> list[Trigger]:
     toks = sentence.tokens
     en = sentence.lang == "en"
     found: list[Trigger] = []
@@ -62,7 +62,7 @@ def find_triggers(sentence: Sentence, lex: Lexicon, clauses: Clauses, has_party_
         verb = not noun and (not en or _looks_en_verb(toks, k) or tok.lemma in {"ask", "request", "appeal", "invoke"})
         trig = _appeal(toks, k, tok, lex, en, noun, verb, hi, has_party_after) \
             or _offer(toks, k, tok, lex, lo, hi) \
-            or _consultation(toks, k, tok, lex, en, noun, verb, lo, hi) \
+            or _consultation(toks, k, tok, lex, en, noun, verb, lo, hi, has_body_after) \
             or _decision(toks, k, tok, lex, en, noun, verb, lo, hi) \
             or _movement(toks, k, tok, lex, en, noun, verb, lo, hi)
         if trig is not None:
@@ -72,7 +72,8 @@ def find_triggers(sentence: Sentence, lex: Lexicon, clauses: Clauses, has_party_
 
 def _appeal(toks, k, tok, lex, en, noun, verb, hi, has_party_after) -> Trigger | None:
     if lex.appeal_verbs.has(tok) and verb:
-        help_near = _window_has(lex.help_words, toks, k - 8, k + 12) or _window_has(lex.consultation_nouns, toks, k - 8, hi)
+        help_near = _window_has(lex.help_words, toks, k - 8, k + 12) or _window_has(lex.consultation_nouns, toks, k - 8, hi) \
+            or _window_has(lex.article_words, toks, k - 8, k + 8)
         nxt = toks[k + 1].lower if k + 1 < len(toks) else ""
         if en and tok.lemma == "turn" and nxt != "to":
             return None
@@ -110,7 +111,7 @@ def _offer(toks, k, tok, lex, lo, hi) -> Trigger | None:
     return None
 
 
-def _consultation(toks, k, tok, lex, en, noun, verb, lo, hi) -> Trigger | None:
+def _consultation(toks, k, tok, lex, en, noun, verb, lo, hi, has_body_after) -> Trigger | None:
     if lex.routine_adjs.any_in(toks, max(lo, k - 3), k):
         return None
     urgent = lex.urgent_adjs.any_in(toks, max(lo, k - 3), k) or lex.urgent_adjs.any_in(toks, k + 1, min(hi, k + 2))
@@ -120,8 +121,8 @@ def _consultation(toks, k, tok, lex, en, noun, verb, lo, hi) -> Trigger | None:
             return Trigger("consultation", k, nominal=True)
         return None
     if lex.meeting_nouns.has(tok) and noun:
-        if urgent:
-            return Trigger("consultation", k, nominal=True)
+        if urgent or (convened and has_body_after(k)):
+            return Trigger("consultation", k, nominal=True)  # "an NAC meeting is to be held"
         return None
     if lex.discuss_verbs.has(tok) and verb:
         return Trigger("consultation", k, feature="discuss")
@@ -160,12 +161,16 @@ def _movement(toks, k, tok, lex, en, noun, verb, lo, hi) -> Trigger | None:
     home = _window_has(lex.home_words, toks, k + 1, k + 4)
     if lex.withdrawal_verbs.has(tok) and verb:
         ambiguous = lex.deploy_verbs.has(tok) or tok.lemma in {"leave", "return", "вернуться", "повернутися", "покинуть", "залишити", "вылететь", "вилетіти"}
-        from_after = _window_has(lex.from_preps, toks, k + 1, k + 4)
+        from_after = _window_has(lex.from_preps, toks, k - 6, k + 4)
         if en and tok.lemma == "pull" and not any(t.lower in {"out", "back"} for t in toks[k + 1:k + 4]):
             return None
         if force and (not ambiguous or from_after or home or tok.lemma in {"покинуть", "залишити", "leave"}):
             return Trigger("withdrawal", k, feature="home" if home else None)
         return None
+    if lex.participation_verbs.has(tok) and (lex.operation_words.any_in(toks, lo, hi) or force):
+        if tok.lower in {"брати", "взяти", "take"} and not _window_has(lex.participation_verbs, toks, k + 1, k + 3):
+            return None
+        return Trigger("deployment", k, feature="participation")  # "will take part in the operation"
     if lex.deploy_verbs.has(tok) and verb:
         if home and force:
             return Trigger("withdrawal", k, feature="home")
