@@ -21,7 +21,7 @@ def test_store_migrations_create_exactly_the_models_schema(db_url):
                 "compare_type": True,
                 "include_name": lambda name, *_: not db.is_fulltext_object(name)})
             assert compare_metadata(context, Base.metadata) == []
-        assert migrate.current_revision(store.engine) == migrate.head_revision()
+        assert migrate.current_revision(store.engine) == migrate.head_revision() == migrate.HEAD
         tables = set(inspect(store.engine).get_table_names())
         assert {"documents", "events", "evidence", "cases", "case_events"} <= tables
 

@@ -6,6 +6,9 @@ near-duplicates when their estimated Jaccard similarity reaches `THRESHOLD`.
 
 Which copy counts does not depend on ingestion order: in a group of near-duplicates
 the original is the earliest published, then the smallest id (`original_key`).
+
+datasketch (which pulls in scipy, a second to import) is imported only when
+signatures are made or compared, so read-only commands start fast.
 """
 
 from __future__ import annotations
@@ -13,8 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-import numpy as np
-from datasketch import LeanMinHash, MinHash, MinHashLSH
+from typing import Any
 
 from treatywatch.store.identity import normalize_text
 
@@ -34,12 +36,17 @@ def signature(text: str) -> bytes:
     else:
         shingles = {" ".join(words[i:i + SHINGLE_WORDS])
                     for i in range(len(words) - SHINGLE_WORDS + 1)}
+    from datasketch import MinHash
+
     minhash = MinHash(num_perm=NUM_PERM, seed=SEED, scheme=SCHEME)
     minhash.update_batch([s.encode("utf-8") for s in sorted(shingles)])
     return minhash.hashvalues.astype("<u8").tobytes()
 
 
-def _lean(data: bytes) -> LeanMinHash:
+def _lean(data: bytes) -> Any:
+    import numpy as np
+    from datasketch import LeanMinHash
+
     return LeanMinHash(seed=SEED, hashvalues=np.frombuffer(data, dtype="<u8"), scheme=SCHEME)
 
 
@@ -51,8 +58,10 @@ class NearDuplicateIndex:
     """Signatures of stored documents, queried for neighbours above `THRESHOLD`."""
 
     def __init__(self) -> None:
+        from datasketch import MinHashLSH
+
         self._lsh = MinHashLSH(threshold=THRESHOLD, num_perm=NUM_PERM)
-        self._hashes: dict[str, LeanMinHash] = {}
+        self._hashes: dict[str, Any] = {}
 
     def __len__(self) -> int:
         return len(self._hashes)
