@@ -99,7 +99,7 @@ def find_speakers(sentence: Sentence, refs: list[PartyRef], clauses: Clauses, le
             speakers.append(Speaker(0, cited.voice, cited, hedged=cited.unnamed, postposed=True))
     if not speakers:
         # "Часть изданий представила это как просьбу": unnamed media as the subject
-        lead = next((r for r in refs if r.unnamed and r.start <= 3 and r.prep is None and r.nominative()), None)
+        lead = next((r for r in refs if r.unnamed and r.start <= 3 and r.prep is None), None)
         if lead is not None:
             speakers.append(Speaker(lead.start, "media", lead, hedged=True))
     if hedged_sentence:

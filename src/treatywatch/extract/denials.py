@@ -25,8 +25,8 @@ def _anchors(sentence: Sentence, lex: Lexicon) -> list[tuple[int, str]]:
         if lex.denial_verbs.has(tok) or lex.falsity_words.has(tok):
             out.append((k, "denial"))
         elif lex.report_nouns.has(tok) and tok.pos in {"NOUN", None}:
-            nxt = [t.lower for t in toks[k + 1:k + 3]]
-            if nxt and (nxt[0] in {"о", "об", "про", "that", "of", "about", "что", "що", ","}):
+            nxt = [t.lower for t in toks[k + 1:k + 5]]
+            if nxt and (nxt[0] in {"о", "об", "про", "of", "about", ","} or any(w in {"that", "что", "що"} for w in nxt)):
                 out.append((k, "report"))
     return out
 

@@ -49,7 +49,7 @@ def _is_content(trig: Trigger, governor: Trigger, toks) -> bool:
     """Is `trig` what `governor` asks for, offers or decides ("asked them to send troops",
     "решил направить силы", "попросила про консультації"), rather than an event of its own?"""
     tok = toks[trig.at]
-    infinitive = tok.pos == "INFN" or (trig.at > 0 and toks[trig.at - 1].lower == "to")
+    infinitive = tok.infinitive or (trig.at > 0 and toks[trig.at - 1].lower == "to")
     if trig.type in {"deployment", "withdrawal"}:
         return infinitive
     if trig.type == "decision":
@@ -131,7 +131,7 @@ class FrameBuilder:
             if lex.deliberation.any_in(toks, max(lo, trig.at - 6), trig.at):
                 continue  # "weighing whether to send", "will examine a request" (rule 12)
             if trig.type == "appeal" and lex.exhortation.any_in(toks, max(lo, trig.at - 6), trig.at) and (
-                    toks[trig.at].pos == "INFN" or trig.at > 0 and toks[trig.at - 1].lower == "to"):
+                    toks[trig.at].infinitive or trig.at > 0 and toks[trig.at - 1].lower == "to"):
                 continue  # "urged the government to invoke Article 4": somebody else's call
             if trig.at > 0 and lex.generic_quantifiers.has(toks[trig.at - 1]) and trig.nominal and not frame_negatable(toks[trig.at - 1], lex):
                 continue  # "any decision on military aid": general talk
@@ -325,7 +325,7 @@ class FrameBuilder:
         lo, hi = span
         toks = sentence.tokens
         host_preps = (FROM_PREPS - {"by"}) if frame.type == "withdrawal" else TO_PREPS
-        host = next((r for r in after if r.kind in {"state", "metonym"} and (
+        host = next((r for r in after if r.kind in {"state", "metonym"} and not r.is_venue() and (
             r.prep in host_preps or (frame.type == "withdrawal" and "accs" in r.case and r.prep is None))), None)
         if host is None and frame.type == "withdrawal":
             host = next((r for r in before if r.kind in {"state", "metonym"} and r.prep in host_preps), None)

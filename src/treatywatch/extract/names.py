@@ -24,6 +24,7 @@ adjective's state, a specific institution's state); None for people (ask
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Iterable, Iterator
 
@@ -227,12 +228,13 @@ def _targets(knowledge: "Knowledge") -> Iterator[tuple[_Target, "Name"]]:
             yield _Target("outlet", outlet.id, None, None, name.ambiguous), name
 
 
-def _tokenizations(text: str) -> list[list[str]]:
+@functools.lru_cache(maxsize=16_384)
+def _tokenizations(text: str) -> tuple[tuple[str, ...], ...]:
     """The name as razdel splits it, and with Ukrainian apostrophes glued back (both are
     indexed, so text tokenized either way matches)."""
-    split = [t.text for t in tokenize(text, merge_apostrophes=False)]
-    merged = [t.text for t in tokenize(text)]
-    return [split] if split == merged else [split, merged]
+    split = tuple(t.text for t in tokenize(text, merge_apostrophes=False))
+    merged = tuple(t.text for t in tokenize(text))
+    return (split,) if split == merged else (split, merged)
 
 
 def _proper_words(texts: Iterable[str]) -> set[str]:

@@ -104,7 +104,7 @@ class PartyResolver:
                 ref.alternatives = tuple(getattr(m, "alternatives", ()))
             prev = sentence.tokens[m.start - 1] if m.start > 0 else None
             ref.attached = (prev is not None and prev.pos == "NOUN" and ref.prep is None
-                            and bool(ref.case & {"gent", "Fixd"}) and "nomn" not in ref.case)
+                            and ("Fixd" in ref.case or "gent" in ref.case and "nomn" not in ref.case))
             if m.kind in {"state", "metonym"}:
                 ref.party = m.party or m.id
                 ref.voice = ref.party

@@ -31,6 +31,11 @@ class Token:
     def has(self, *grammemes: str) -> bool:
         return any(g in self.grams for g in grammemes)
 
+    @property
+    def infinitive(self) -> bool:
+        # pymorphy's Russian tags an infinitive as INFN, its Ukrainian as VERB + infn
+        return self.pos == "INFN" or "infn" in self.grams
+
 
 @dataclass
 class Sentence:

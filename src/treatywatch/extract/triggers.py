@@ -105,7 +105,7 @@ def _offer(toks, k, tok, lex, lo, hi) -> Trigger | None:
         future = ("futr" in tok.grams and tok.pos == "VERB") or any(lex.future_aux.has(t) for t in toks[max(lo, k - 3):k])
         conditioned = any(lex.condition_markers.has(t) or lex.condition_markers.phrase_at(toks, j)
                           for j, t in enumerate(toks) if abs(j - k) <= 14)
-        helpish = tok.lemma in {"помочь", "допомогти", "help", "assist"} or _window_has(lex.help_nouns, toks, k + 1, min(hi, k + 7))
+        helpish = tok.lemma in {"помочь", "допомогти", "help", "assist"} or _window_has(lex.help_nouns, toks, k + 1, min(hi, k + 10))
         if future and conditioned and helpish:
             return Trigger("offer", k, feature="help")
     return None
@@ -115,7 +115,7 @@ def _consultation(toks, k, tok, lex, en, noun, verb, lo, hi, has_body_after) -> 
     if lex.routine_adjs.any_in(toks, max(lo, k - 3), k):
         return None
     urgent = lex.urgent_adjs.any_in(toks, max(lo, k - 3), k) or lex.urgent_adjs.any_in(toks, k + 1, min(hi, k + 2))
-    convened = lex.convene_verbs.any_in(toks, lo, hi)
+    convened = any(lex.convene_verbs.has(t) and j != k and t.pos not in {"NOUN"} for j, t in enumerate(toks[lo:hi], lo))
     if lex.consultation_nouns.has(tok):
         if urgent or convened or _window_has(lex.article_words, toks, k - 6, k + 6):
             return Trigger("consultation", k, nominal=True)
@@ -142,7 +142,7 @@ def _decision(toks, k, tok, lex, en, noun, verb, lo, hi) -> Trigger | None:
         return Trigger("decision", k)
     if lex.decision_nouns.has(tok) and noun:
         nxt = toks[k + 1].lower if k + 1 < len(toks) else ""
-        if nxt in {"о", "об", "про", "on", "to", "щодо"} or (k + 1 < len(toks) and toks[k + 1].pos == "INFN"):
+        if nxt in {"о", "об", "про", "on", "to", "щодо"} or (k + 1 < len(toks) and toks[k + 1].infinitive):
             return Trigger("decision", k, nominal=True)
         return None
     if lex.support_words.has(tok) and (
@@ -151,6 +151,19 @@ def _decision(toks, k, tok, lex, en, noun, verb, lo, hi) -> Trigger | None:
                    for t in toks[max(lo, k - 3):k + 1])):
         return Trigger("decision", k, feature="grant")
     return None
+
+
+PARTICIPATION_NOUNS = {"участие", "участь", "part"}
+LIGHT_VERBS = {"принять", "принимать", "брать", "взять", "брати", "взяти", "take"}
+
+
+def _participates(toks, k: int, tok, lex) -> bool:
+    """'участвовать', 'participate', or a light verb with its noun: 'примут участие', 'take part'."""
+    if tok.lemma in PARTICIPATION_NOUNS or tok.lower in PARTICIPATION_NOUNS:
+        return False
+    if tok.lemma in LIGHT_VERBS or tok.lower in LIGHT_VERBS:
+        return any(t.lemma in PARTICIPATION_NOUNS or t.lower in PARTICIPATION_NOUNS for t in toks[k + 1:k + 3])
+    return lex.participation_verbs.has(tok) and tok.pos != "NOUN"
 
 
 def _movement(toks, k, tok, lex, en, noun, verb, lo, hi) -> Trigger | None:
@@ -167,9 +180,7 @@ def _movement(toks, k, tok, lex, en, noun, verb, lo, hi) -> Trigger | None:
         if force and (not ambiguous or from_after or home or tok.lemma in {"покинуть", "залишити", "leave"}):
             return Trigger("withdrawal", k, feature="home" if home else None)
         return None
-    if lex.participation_verbs.has(tok) and (lex.operation_words.any_in(toks, lo, hi) or force):
-        if tok.lower in {"брати", "взяти", "take"} and not _window_has(lex.participation_verbs, toks, k + 1, k + 3):
-            return None
+    if (lex.operation_words.any_in(toks, lo, hi) or force) and _participates(toks, k, tok, lex):
         return Trigger("deployment", k, feature="participation")  # "will take part in the operation"
     if lex.deploy_verbs.has(tok) and verb:
         if home and force:

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from typing import Any
+from typing import Any, Callable
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
-from fastapi.responses import JSONResponse
+from fastapi.encoders import jsonable_encoder
+from fastapi.responses import JSONResponse, Response
 from starlette.concurrency import run_in_threadpool
 
 from treatywatch.errors import InputError
@@ -32,8 +33,8 @@ def api_cases(request: Request, filters: CaseFilters = Depends()) -> dict[str, A
 
 
 @router.get("/cases/{case_id}", summary="One case: timeline, verdict, conflicts, findings")
-def api_case(request: Request, case_id: str) -> dict[str, Any]:
-    return {"ok": True, "case": answers_of(request).get_case(case_id)}
+def api_case(request: Request, case_id: str) -> Response:
+    return _cached_json(request, lambda: {"ok": True, "case": answers_of(request).get_case(case_id)})
 
 
 @router.get("/documents/{doc_id}", summary="One document with its text and events")
@@ -62,7 +63,7 @@ def api_check(
     if claim and claim.strip():
         return check_claim(claim, read_claim(claim), answers.check, when).to_json()
     if state and org:
-        return answers.check(state, org, when)
+        return _cached_json(request, lambda: answers.check(state, org, when))
     raise HTTPException(422, "give state and org (and when), or claim: "
                              "/api/check?state=TJK&org=CSTO&when=2025-11 or /api/check?claim=...")
 
@@ -86,6 +87,17 @@ async def api_ingest(request: Request) -> JSONResponse:
     return JSONResponse({"ok": True, **results[0]}, status_code=201)
 
 
+def _cached_json(request: Request, make: Callable[[], Any]) -> Response:
+    """The JSON of `make()`, kept in the app's response cache under this URL."""
+    key = ("api", request.url.path, request.url.query)
+    body = request.app.state.cache.get_or_make(key, lambda: _json_bytes(make()))
+    return Response(body, media_type="application/json")
+
+
+def _json_bytes(value: Any) -> bytes:
+    return json.dumps(jsonable_encoder(value), ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
 def _ingest(request: Request, records: list[tuple[int, dict[str, Any]]]) -> list[dict[str, Any]]:
     """Store the records one by one (one transaction each), one upload at a time."""
     answers = answers_of(request)
@@ -97,6 +109,8 @@ def _ingest(request: Request, records: list[tuple[int, dict[str, Any]]]) -> list
             except InputError as exc:
                 where = f"line {number}" if len(records) > 1 or number > 1 else "record"
                 raise HTTPException(422, f"{where}: {exc}") from exc
+            finally:
+                request.app.state.cache.clear()
     return results
 
 

@@ -20,6 +20,7 @@ from fastapi.staticfiles import StaticFiles
 from treatywatch import __version__
 from treatywatch.serve.body_limit import BodyLimitMiddleware
 from treatywatch.serve.error_shape import install_error_handlers
+from treatywatch.serve.response_cache import DEFAULT_TTL_SECONDS, ResponseCache
 
 DEFAULT_MAX_BODY_BYTES = 5 * 1024 * 1024
 
@@ -29,6 +30,7 @@ class ServeSettings:
     db_url: str | None = None
     token: str | None = None  # None: read-only
     max_body_bytes: int = DEFAULT_MAX_BODY_BYTES
+    cache_seconds: float = DEFAULT_TTL_SECONDS  # 0: no cache
 
 
 def settings_from_env(db_url: str | None = None, *, max_body_bytes: int = DEFAULT_MAX_BODY_BYTES) -> ServeSettings:
@@ -57,6 +59,7 @@ def create_app(db_url: str | None = None, *, settings: ServeSettings | None = No
     app.state.settings = settings
     app.state.answers = answers
     app.state.write_lock = threading.Lock()  # the store's writer is not thread-safe
+    app.state.cache = ResponseCache(ttl=settings.cache_seconds)
     install_error_handlers(app)
     app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_body_bytes)
     static = resources.files("treatywatch.serve") / "static"

@@ -17,7 +17,7 @@ from treatywatch.serve.claims import check_claim, read_claim
 from treatywatch.serve.evidence import document_spans
 from treatywatch.serve.highlight import highlight_evidence
 from treatywatch.serve.params import VERDICTS, WHEN_PATTERN, CaseFilters, answers_of
-from treatywatch.serve.rendering import render
+from treatywatch.serve.rendering import render, request_language
 
 router = APIRouter(include_in_schema=False)
 
@@ -30,8 +30,13 @@ def page_cases(request: Request, filters: CaseFilters = Depends()) -> HTMLRespon
 
 @router.get("/cases/{case_id}", response_class=HTMLResponse)
 def page_case(request: Request, case_id: str) -> HTMLResponse:
-    case = answers_of(request).get_case(case_id)
-    return render(request, "case.html", {"case": case})
+    def make() -> bytes:
+        case = answers_of(request).get_case(case_id)
+        return render(request, "case.html", {"case": case}).body
+
+    key = ("page", request.url.path, request.url.query, request_language(request))
+    body = request.app.state.cache.get_or_make(key, make)
+    return HTMLResponse(body, headers={"Content-Language": request_language(request)})
 
 
 @router.get("/documents/{doc_id}", response_class=HTMLResponse)
