@@ -48,6 +48,7 @@ _ENDINGS = tuple(sorted({
     "а", "я", "у", "ю", "е", "є", "і", "ї", "и", "ы", "о",
 }, key=len, reverse=True))
 _MIN_STEM = 3
+_KEYS_CACHE_SIZE = 200_000  # token keys by (lemma, word, lang); cleared when full
 # Words that must never be a name on their own, whatever a data file says.
 _FUNCTION_WORDS = frozenset({
     "the", "a", "an", "of", "in", "on", "to", "for", "and", "or", "at", "by", "it", "is", "as",
@@ -92,6 +93,7 @@ class NameIndex:
         self.conflicts: list[str] = []  # the same words naming two things, neither marked ambiguous
         self.size = 0
         self._tries: dict[str, dict] = {lang: {} for lang in LANGS}
+        self._keys_cache: dict[tuple[str, str | None, str], frozenset[str]] = {}
         named = list(_targets(knowledge))
         for lang in LANGS:
             morph.add_known(_proper_words(name.text for _, name in named if name.lang == lang), lang)
@@ -131,6 +133,15 @@ class NameIndex:
         return tokens, self.find(lemmas, lang, words)
 
     def _token_keys(self, lemma: str, word: str | None, lang: str) -> frozenset[str]:
+        cache_key = (lemma, word, lang)
+        keys = self._keys_cache.get(cache_key)
+        if keys is None:
+            if len(self._keys_cache) >= _KEYS_CACHE_SIZE:
+                self._keys_cache.clear()
+            keys = self._keys_cache[cache_key] = self._compute_token_keys(lemma, word, lang)
+        return keys
+
+    def _compute_token_keys(self, lemma: str, word: str | None, lang: str) -> frozenset[str]:
         keys = {normalize(lemma)}
         if word is not None:
             form = normalize(word)
@@ -245,7 +256,8 @@ def _proper_words(texts: Iterable[str]) -> set[str]:
     return words
 
 
-def _stems(form: str) -> set[str]:
+@functools.lru_cache(maxsize=65_536)
+def _stems(form: str) -> frozenset[str]:
     out = {form}
     if "-" in form and form.count("-") == 1:
         head, tail = form.split("-")
@@ -254,7 +266,7 @@ def _stems(form: str) -> set[str]:
         if form.endswith(ending) and len(form) - len(ending) >= _MIN_STEM:
             out.add(form[:-len(ending)])
     out.update(s[:-1] for s in list(out) if s.endswith(("ь", "й")) and len(s) > _MIN_STEM)
-    return out
+    return frozenset(out)
 
 
 def _is_abbreviation(word: str) -> bool:

@@ -1,0 +1,44 @@
+"""Treaties, articles and the spec's basis ids (treaties.yaml)."""
+
+from __future__ import annotations
+
+import pytest
+
+from treatywatch.errors import NotFoundError
+
+
+@pytest.mark.parametrize("treaty, article, expected", [
+    ("CST", None, "CST"), ("CST", 2, "CST-2"), ("CST", "4", "CST-4"), ("CST", 7, None),
+    ("NATO", 4, "NATO-4"), ("NATO", 5, "NATO-5"), ("TEU", "42.7", "TEU-42.7"),
+    ("TFEU", 222, "TFEU-222"), ("UN", 51, "UN-51"), ("CSTO-Charter", None, "CSTO-Charter"),
+    ("RUS-ARM-1997", None, None),  # bilateral: basis null (spec rule 13)
+])
+def test_knowledge_basis_ids(knowledge, treaty, article, expected):
+    assert knowledge.basis(treaty, article) == expected
+
+
+def test_knowledge_basis_ids_are_the_spec_ones(knowledge):
+    spec = {"CST", "CST-2", "CST-4", "NATO-4", "NATO-5", "TEU-42.7", "UN-51", "CSTO-Charter", "TFEU-222"}
+    assert spec <= knowledge.basis_ids()
+    assert "RUS-ARM-1997" not in knowledge.basis_ids()
+
+
+def test_knowledge_treaty_records(knowledge):
+    cst = knowledge.treaty("CST")
+    assert cst.org == "CSTO" and str(cst.signed) == "1992-05-15"
+    assert "request" in cst.article(4).summary and "consultations" in cst.article(2).summary
+    assert "Договір про колективну безпеку" in cst.all_names()
+    with pytest.raises(NotFoundError, match="unknown treaty 'XYZ'"):
+        knowledge.treaty("XYZ")
+
+
+def test_knowledge_bodies_and_forces_belong_to_their_organization(knowledge):
+    kinds = {b.id: (b.org, b.kind) for b in knowledge.bodies()}
+    assert kinds["csto-collective-security-council"] == ("CSTO", "body")
+    assert kinds["csto-collective-peacekeeping-forces"] == ("CSTO", "force")
+    assert kinds["nato-north-atlantic-council"] == ("NATO", "body")
+    secretariat = knowledge.body("csto-secretariat")
+    assert "Секретариат ОДКБ" in secretariat.all_names()
+    # expanded with the organization's dictionary form: the name index matches by lemma
+    assert "Секретариат Организация Договора о коллективной безопасности" in secretariat.all_names()
+    assert not any("{org}" in name for b in knowledge.bodies() for name in b.all_names())
