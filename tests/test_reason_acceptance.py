@@ -83,12 +83,12 @@ def citations_of(result, **wanted):
 
 
 @pytest.mark.parametrize("state, org", [("TJK", "CSTO"), ("Таджикистан", "ОДКБ"),
-                                        ("Tajikistan", "CSTO"), ("Таджикистан", "ОДКБ")])
+                                        ("Tajikistan", "CSTO"), ("tjk", "одкб")])
 def test_acceptance_tajikistan_2025_no_appeal_denied_by_the_csto(record, state, org):
     result = record.check(state, org, "2025-11")
     assert result["appeal"] == "denied"
     assert "CSTO" in result["appeal_detail"]["said_by"]
-    assert result["appeal_detail"]["rumoured_by"] == ["media"]
+    assert "media" in result["appeal_detail"]["rumoured_by"]
     denials = citations_of(result, type="appeal", polarity="negative", source="CSTO")
     assert {e["name"] for e in denials} >= {"d010.txt", "d018.txt"}
     assert citations_of(result, type="appeal", polarity="positive", modality="uncertain")

@@ -282,7 +282,7 @@ def export_command(
     with _user_errors(), _answers(db) as answers:
         from treatywatch.store.export import export
 
-        answers.list_cases()  # brings stale cases up to date first
+        answers.refresh()
         with answers.store.session() as session:
             if output is None:
                 count = export(session, table, output_format, sys.stdout.buffer)

@@ -82,9 +82,11 @@ class Answers:
     def knowledge(self) -> Any:
         return self.store.knowledge
 
-    def _fresh(self) -> None:
+    def refresh(self) -> None:
+        """Rebuild cases left stale (by an interrupted ingest or another writer)."""
         if self.store.cases_stale():
             self.store.refresh_cases()
+
 
     # --- names --------------------------------------------------------------------
 
@@ -118,7 +120,7 @@ class Answers:
         """Cases, oldest first. Filters (all optional): `actor` (the requester: code
         or name), `org` (the addressee), `from`/`to` (a year, `YYYY-MM` or a date;
         cases overlapping that span), `verdict` (an appeal verdict)."""
-        self._fresh()
+        self.refresh()
         filters = dict(filters or {})
         query = select(CaseRow)
         if filters.get("actor"):
@@ -147,7 +149,7 @@ class Answers:
         }
 
     def get_case(self, case_id: str) -> dict[str, Any]:
-        self._fresh()
+        self.refresh()
         with self.store.session() as session:
             row = session.get(CaseRow, case_id.strip())
             if row is None:
@@ -164,7 +166,7 @@ class Answers:
         None: the latest episode)? The verdict of the case that covers that time."""
         requester, addressee = self.resolve_state(state), self.resolve_org(org)
         asked = _period(when, "when") if when else None
-        self._fresh()
+        self.refresh()
         with self.store.session() as session:
             rows = list(session.execute(
                 select(CaseRow.id, CaseRow.start, CaseRow.end, CaseRow.documents)

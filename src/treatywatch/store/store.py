@@ -4,6 +4,7 @@ transaction each, and keeping cases up to date."""
 from __future__ import annotations
 
 import datetime as dt
+import threading
 from typing import Any, Callable
 
 from sqlalchemy import select
@@ -30,6 +31,7 @@ class Store:
         self._index: NearDuplicateIndex | None = None
         self._published: dict[str, dt.date | None] = {}
         self._knowledge: Any = None
+        self._write_lock = threading.Lock()  # one writer per process (the web app's threads)
 
     def __enter__(self) -> "Store":
         return self
@@ -70,8 +72,12 @@ class Store:
         return self._write(doc_id, doc)
 
     def _write(self, doc_id: str, doc: Doc) -> IngestResult:
-        index = self._near_duplicate_index()
         minhash = signature(doc.text)
+        with self._write_lock:
+            return self._write_locked(doc_id, doc, minhash)
+
+    def _write_locked(self, doc_id: str, doc: Doc, minhash: bytes) -> IngestResult:
+        index = self._near_duplicate_index()
         try:
             with self.session() as session, session.begin():
                 result = write_document(session, doc_id, doc, minhash, index, self._published)
@@ -102,6 +108,10 @@ class Store:
     def refresh_cases(self, *, everything: bool = False) -> list[str]:
         """Rebuild the cases of requesters whose events changed (or all of them);
         the requesters rebuilt."""
+        with self._write_lock:
+            return self._refresh_cases(everything)
+
+    def _refresh_cases(self, everything: bool) -> list[str]:
         try:
             with self.session() as session, session.begin():
                 if everything:

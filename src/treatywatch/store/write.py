@@ -64,12 +64,13 @@ def write_document(session: Session, doc_id: str, doc: Doc, minhash: bytes,
         duplicate_of=original, similarity=similarity)
     session.add(row)
     session.flush()
+    ids = event_ids(doc_id, doc.events)
     stale = set()
-    for event_id, event in zip(event_ids(doc_id, doc.events), doc.events):
+    for event_id, event in zip(ids, doc.events):
         session.add(_event_row(event_id, doc_id, event))
         stale.add(requester_and_addressee(event)[0])
     session.flush()
-    for event_id, event in zip(event_ids(doc_id, doc.events), doc.events):
+    for event_id, event in zip(ids, doc.events):
         for ordinal, evidence in enumerate(event.evidence):
             session.add(EvidenceRow(event_id=event_id, ordinal=ordinal, doc_id=doc_id,
                                     start=evidence.start, end=evidence.end,
