@@ -194,6 +194,8 @@ def test_api_upload_with_a_wrong_or_missing_token_is_401(client, headers):
 
 
 def test_api_upload_with_the_token_is_stored_and_reaches_its_case(client):
+    asked = {"state": "ARM", "org": "CSTO", "when": "2022-09"}
+    assert client.get("/api/check", params=asked).json()["appeal"] == "none_found"  # now cached
     response = client.post("/api/documents", json=ARMENIA.record, headers=AUTH)
     assert response.status_code == 201, response.text
     body = response.json()
@@ -204,6 +206,7 @@ def test_api_upload_with_the_token_is_stored_and_reaches_its_case(client):
     assert page.status_code == 200
     assert f'/documents/{body["id"]}#ev-' in page.text
     assert "Instead of troops" in page.text
+    assert client.get("/api/check", params=asked).json()["appeal"] == "made"  # the upload cleared it
 
     again = client.post("/api/documents", json=ARMENIA.record, headers=AUTH)
     assert again.status_code == 201 and again.json()["status"] == "duplicate"

@@ -2,7 +2,8 @@
 
     create_app(db_url=None)    an app over the store at `db_url` (default: as the CLI)
 
-Settings are read once here (`TREATYWATCH_TOKEN` for writes); routes find them on
+Settings are read once here (`TREATYWATCH_TOKEN` for writes,
+`TREATYWATCH_CACHE_SECONDS` for the response cache); routes find them on
 `app.state.settings` and the store's answers on `app.state.answers`.
 """
 
@@ -18,6 +19,7 @@ from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 
 from treatywatch import __version__
+from treatywatch.errors import ConfigError
 from treatywatch.serve.body_limit import BodyLimitMiddleware
 from treatywatch.serve.error_shape import install_error_handlers
 from treatywatch.serve.response_cache import DEFAULT_TTL_SECONDS, ResponseCache
@@ -34,8 +36,16 @@ class ServeSettings:
 
 
 def settings_from_env(db_url: str | None = None, *, max_body_bytes: int = DEFAULT_MAX_BODY_BYTES) -> ServeSettings:
+    """`TREATYWATCH_TOKEN` (uploads), `TREATYWATCH_CACHE_SECONDS` (0 turns the cache off)."""
     token = os.environ.get("TREATYWATCH_TOKEN") or None
-    return ServeSettings(db_url=db_url, token=token, max_body_bytes=max_body_bytes)
+    raw = os.environ.get("TREATYWATCH_CACHE_SECONDS", "").strip()
+    try:
+        cache_seconds = float(raw) if raw else DEFAULT_TTL_SECONDS
+    except ValueError:
+        raise ConfigError(f"TREATYWATCH_CACHE_SECONDS={raw!r} is not a number of seconds; "
+                          "give e.g. 5, or 0 to turn the cache off") from None
+    return ServeSettings(db_url=db_url, token=token, max_body_bytes=max_body_bytes,
+                         cache_seconds=max(0.0, cache_seconds))
 
 
 def create_app(db_url: str | None = None, *, settings: ServeSettings | None = None,
