@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from treatywatch.extract.lang import Analysis, Morph, tokenize
 
@@ -82,3 +84,17 @@ def test_morph_tokenize_keeps_ukrainian_apostrophes_inside_words():
     assert [t.text for t in tokenize("Об'єднаних", merge_apostrophes=False)] == ["Об", "'", "єднаних"]
     text = "Russia's"
     assert [(t.text, t.start, t.stop) for t in tokenize(text)] == [("Russia", 0, 6), ("'", 6, 7), ("s", 7, 8)]
+
+
+def test_morph_survives_characters_pymorphy_cannot_name(morph):
+    # pymorphy3 raises on a character without a Unicode name; analysis must not
+    assert morph.analyze("𗀀", "ru") == Analysis("𗀀", None, frozenset())
+    assert morph.parses("𗀀", "uk")[0].lemma == "𗀀"
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(word=st.text(min_size=1, max_size=12), lang=st.sampled_from(["ru", "uk", "en", "kk", None]))
+def test_morph_analyze_never_raises(morph, word, lang):
+    analysis = morph.analyze(word, lang)
+    assert isinstance(analysis.lemma, str)
+    assert analysis.lemma == analysis.lemma.lower() or not analysis.lemma.isalpha()

@@ -6,6 +6,10 @@ Sentences are ours (not from ../shared/corpus). Each expectation lists the menti
 from __future__ import annotations
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from treatywatch.extract.names import KINDS
 
 
 @pytest.fixture(scope="module")
@@ -153,3 +157,15 @@ def test_names_every_name_finds_itself(knowledge, index):
 def test_names_no_unmarked_conflicts(index):
     assert index.conflicts == []
     assert index.size > 10_000
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(text=st.text(alphabet=st.sampled_from(list("ОДКБ НАТО Казахстан Київ US us Токаєв-'’., \n«»")) ) | st.text())
+def test_names_find_never_raises_and_mentions_do_not_overlap(index, text):
+    for lang in ("ru", "uk", "en", None):
+        tokens, mentions = index.find_text(text, lang)
+        last_end = 0
+        for mention in mentions:
+            assert last_end <= mention.start < mention.end <= len(tokens)
+            assert mention.kind in KINDS
+            last_end = mention.end

@@ -115,13 +115,19 @@ class Knowledge:
         return None
 
     def name_index(self) -> "NameIndex":
-        """The name index over this knowledge (built on first use with its own Morph)."""
+        """The name index over this knowledge: the first one built over it (the extractor's,
+        when it runs in this process), else one built now with its own Morph (1-2 s)."""
         if self._name_index is None:
             from treatywatch.extract.lang.morph import Morph
             from treatywatch.extract.names import NameIndex
 
-            self._name_index = NameIndex(self, Morph())
+            NameIndex(self, Morph())  # adopts itself
         return self._name_index
+
+    def adopt_name_index(self, index: "NameIndex") -> None:
+        """Keep `index` for resolve_party and people_in unless one is kept already."""
+        if self._name_index is None:
+            self._name_index = index
 
     # --- memberships -----------------------------------------------------------------------
 

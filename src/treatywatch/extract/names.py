@@ -16,7 +16,8 @@ Case: when `words` (the tokens as written) are given and not all lower case, a o
 proper name ("Турция", "Rice") and every ALL-CAPS abbreviation ("US", "ЕС") match only a
 word that is not written in lower case ("us", "rice" are not names).
 
-Kinds: state, state_adj, metonym, org, body, force, person, outlet, institution, treaty.
+Kinds: state, state_adj, metonym, org, body, force, person, outlet, institution, treaty
+(an organization's adjective, "натовский", comes as `org`).
 `party` is the party a mention stands for when fixed (a body's organization, a metonym's or
 adjective's state, a specific institution's state); None for people (ask
 `Knowledge.person_role(id, date)`) and for generic institutions ("президент").
@@ -102,6 +103,9 @@ class NameIndex:
             if name.lang == "en" and _latin(name.text):
                 for lang in ("ru", "uk"):  # Latin names appear as written in ru/uk text (Reuters, NATO)
                     self._add(name.text, lang, target, "en")
+        adopt = getattr(knowledge, "adopt_name_index", None)
+        if adopt is not None:
+            adopt(self)  # resolve_party and people_in reuse this index instead of building another
 
     # --- matching --------------------------------------------------------------------------
 

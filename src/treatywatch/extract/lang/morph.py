@@ -72,7 +72,8 @@ class Morph:
         """Every analysis pymorphy3 has for the word, best first (ru/uk; [analyze()] otherwise)."""
         if lang not in PYMORPHY_LANGS:
             return [self.analyze(word, lang)]
-        return [_adapt(p) for p in self._ranked(self._analyzer(lang).parse(word.translate(_APOSTROPHES)), word, lang)]
+        parses = self._parse(word.translate(_APOSTROPHES), lang)
+        return [_adapt(p) for p in self._ranked(parses, word, lang)] if parses else [self.analyze(word, lang)]
 
     def add_known(self, lemmas: Iterable[str], lang: str) -> None:
         """Prefer these lemmas when a word has several (gazetteer names). Clears the cache."""
@@ -93,7 +94,7 @@ class Morph:
         return Analysis(clean.lower(), None, frozenset())
 
     def _analyze_pymorphy(self, clean: str, word: str, lang: str) -> Analysis:
-        parses = self._analyzer(lang).parse(clean)
+        parses = self._parse(clean, lang)
         if not parses:
             return Analysis(clean.lower(), None, frozenset())
         best = self._ranked(parses, word, lang)[0]
@@ -105,6 +106,12 @@ class Morph:
             if lemma != lowered:
                 return Analysis(lemma, parts[-1].pos, parts[-1].grammemes)
         return analysis
+
+    def _parse(self, word: str, lang: str) -> list:
+        try:
+            return self._analyzer(lang).parse(word)
+        except (KeyError, ValueError):  # pymorphy3 fails on characters without a Unicode name
+            return []
 
     def _ranked(self, parses: list, word: str, lang: str) -> list:
         known = self._known.get(lang, set())
@@ -132,7 +139,10 @@ class Morph:
     def _english_lemma(self, word: str) -> str:
         if word.endswith("'s") and len(word) > 2:
             word = word[:-2]
-        return normalize(self._simplemma_module().lemmatize(word, lang="en"))
+        try:
+            return normalize(self._simplemma_module().lemmatize(word, lang="en"))
+        except Exception:  # noqa: BLE001 - text never makes analysis fail; keep the word
+            return normalize(word)
 
     def _analyzer(self, lang: str) -> Any:
         analyzer = self._analyzers.get(lang)
