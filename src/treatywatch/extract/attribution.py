@@ -26,6 +26,7 @@ class Speaker:
     ref: PartyRef | None
     hedged: bool = False
     postposed: bool = False  # the speaker comes after what is said ("..., — заявил X")
+    scope_end: int = 10**6  # a contrasting clause ("..., а вже ввечері ...") is the text's own voice
 
 
 def _voiced(refs: list[PartyRef]) -> list[PartyRef]:
@@ -74,19 +75,29 @@ def find_speakers(sentence: Sentence, refs: list[PartyRef], clauses: Clauses, le
             continue
         if tok.pos in {"NOUN"} and not lex.denial_verbs.has(tok):
             continue
+        if sentence.lang == "en" and _english_plural_noun(toks, k):
+            continue  # "despite reports that ...": a noun, not a speech verb
         lo, hi = clauses.span_of(k)
-        before = [r for r in voiced if lo <= r.start < k]
-        subject = before[-1] if before else None
+        # the first free-standing party before the verb: "Pavel Orlov, an analyst at a Moscow
+        # think tank, said" is the analyst speaking, not Moscow
+        before = [r for r in voiced if lo <= r.start < k and not r.attached and r.prep is None]
+        subject = before[0] if before else None
         postposed = False
         if subject is None:
             after = [r for r in voiced if k < r.start <= k + 5]
-            if after:
+            lead = toks[k - 1].text if k > 0 else ""
+            if after and (k == 0 or lead in {",", "—", "–", "-", "»", '"', "”"} or after[0].start - k <= 1
+                          or lex.according_to.phrase_at(toks, k)):
                 subject, postposed = after[0], True
             elif k + 1 < len(toks) and toks[k + 1].lower in PRONOUNS or (k > 0 and toks[k - 1].lower in PRONOUNS):
                 speakers.append(Speaker(k, "__previous__", None))
                 continue
         if subject is None:
             continue
+        if subject.kind == "institution":
+            # "премьер-министр Армении Никол Пашинян": the person, with all the hats they wear
+            person = next((r for r in voiced if r.kind == "person" and 0 <= r.start - subject.end <= 3), None)
+            subject = person or subject
         hedge = subject.unnamed or lex.claim_verbs.has(tok)
         speakers.append(Speaker(k, subject.voice, subject, hedged=hedge, postposed=postposed))
 
@@ -97,6 +108,10 @@ def find_speakers(sentence: Sentence, refs: list[PartyRef], clauses: Clauses, le
                 sp.hedged = cited.unnamed
         if not speakers:
             speakers.append(Speaker(0, cited.voice, cited, hedged=cited.unnamed, postposed=True))
+    if not speakers and lex.claim_verbs.any_in(toks):
+        # "Их авторы утверждали, что ...": a claim by people the text does not name
+        at = next(k for k in range(len(toks)) if lex.claim_verbs.has(toks[k]))
+        speakers.append(Speaker(at, "media", None, hedged=True))
     if not speakers:
         # "Часть изданий представила это как просьбу": unnamed media as the subject
         lead = next((r for r in refs if r.unnamed and r.start <= 3 and r.prep is None), None)
@@ -106,7 +121,21 @@ def find_speakers(sentence: Sentence, refs: list[PartyRef], clauses: Clauses, le
         for sp in speakers:
             if sp.voice == "media":
                 sp.hedged = True
+    contrast = {"а", "но", "але", "однак", "однако", "but", "while", "whereas", "yet"}
+    for sp in speakers:
+        if not sp.postposed:
+            later = [a for a, _ in clauses.spans if a > sp.at and (toks[a].lower in contrast or toks[a - 1].text == ";"
+                                                                   or a > 1 and toks[a - 1].lower in contrast)]
+            sp.scope_end = later[0] if later else len(toks)
     return speakers
+
+
+def _english_plural_noun(toks, k: int) -> bool:
+    tok = toks[k]
+    if not tok.lower.endswith("s") or tok.lower == tok.lemma or tok.lower.endswith(("ss", "us")):
+        return False
+    prev = toks[k - 1] if k > 0 else None
+    return prev is None or not (prev.text[:1].isupper() or prev.lower in {"he", "she", "it", "who", "which", "that", "also"})
 
 
 def refers_back(sentence: Sentence) -> bool:
@@ -127,6 +156,6 @@ def speaker_for(index: int, speakers: list[Speaker]) -> Speaker | None:
     """The speaker governing token `index`: the nearest speech word before it, else one after."""
     before = [s for s in speakers if s.at <= index and not s.postposed]
     if before:
-        return before[-1]
+        return before[-1] if index < before[-1].scope_end else None
     after = [s for s in speakers if s.at > index or s.postposed]
     return after[0] if after else None

@@ -52,7 +52,8 @@ def split_clauses(sentence: Sentence, lex: Lexicon) -> Clauses:
         elif sentence.lang == "en" and tok.lower in {"which", "who", "where", "whom"} and k > 0:
             cuts.append(k)
         elif tok.lower in COMPLEMENTIZERS and k > 0 and toks[k - 1].text not in SOFT_BREAKS and any(
-                lex.speech_verbs.has(t) or lex.denial_verbs.has(t) or lex.report_nouns.has(t) for t in toks[max(cuts[-1], k - 8):k]):
+                lex.speech_verbs.has(t) or lex.claim_verbs.has(t) or lex.denial_verbs.has(t) or lex.report_nouns.has(t)
+                for t in toks[max(cuts[-1], k - 8):k]):
             cuts.append(k)  # "said that ...", "told parliament on Tuesday that ..."
     cuts = sorted(set(c for c in cuts if c <= len(toks))) + [len(toks)]
     spans = [(a, b) for a, b in zip(cuts, cuts[1:]) if b > a] or [(0, len(toks))]

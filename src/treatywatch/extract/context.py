@@ -22,14 +22,17 @@ class DocContext:
     appeals: list[Frame] = field(default_factory=list)  # positive appeals in document order
 
 
-def tally(sentence_refs: list[tuple[str, list[PartyRef]]]) -> DocContext:
-    """`sentence_refs`: (block kind, refs) per sentence."""
+def tally(sentence_refs: list[tuple[str, list[PartyRef]]], treaty_org=lambda ident: None) -> DocContext:
+    """`sentence_refs`: (block kind, refs) per sentence; `treaty_org` names the
+    organization a treaty belongs to ("the Washington Treaty" is NATO's)."""
     ctx = DocContext()
     for kind, refs in sentence_refs:
         weight = 2 if kind == "title" else 1
         for r in refs:
             if r.kind in ORG_KINDS and r.party:
                 ctx.org_counts[r.party] += weight
+            elif r.kind == "treaty" and treaty_org(r.ident):
+                ctx.org_counts[treaty_org(r.ident)] += weight
             elif r.kind in STATE_KINDS and r.party:
                 ctx.state_counts[r.party] += weight
     if ctx.org_counts:
@@ -48,7 +51,9 @@ def _nearest(frames: list[Frame], frame: Frame, predicate) -> Frame | None:
     return min(candidates, key=lambda f: (f.sentence.block != s.block, abs(f.sentence.index - s.index)))
 
 
-def fill_arguments(frames: list[Frame], ctx: DocContext) -> list[Frame]:
+def fill_arguments(frames: list[Frame], ctx: DocContext, alliance_of=lambda state, frame: None) -> list[Frame]:
+    """`alliance_of(state, frame)`: the one alliance the state belongs to, when the text
+    names none ("eight allies requested consultations under Article 4")."""
     appeals = [f for f in frames if f.type == "appeal" and f.actors and not f.negated]
     ctx.appeals = appeals
     out: list[Frame] = []
@@ -62,7 +67,7 @@ def fill_arguments(frames: list[Frame], ctx: DocContext) -> list[Frame]:
                     f.actors = list(prev.actors)
                     f.target = f.target or prev.target
             if f.target is None:
-                f.target = ctx.main_org
+                f.target = ctx.main_org or (alliance_of(f.actors[0], f) if f.actors else None)
         elif f.type in {"decision", "consultation", "offer"}:
             if f.type == "consultation" and not any(a in ctx.org_counts for a in f.actors):
                 f.actors = [ctx.main_org] if ctx.main_org else []

@@ -55,9 +55,8 @@ def apply_denials(frames: list[Frame], sentence: Sentence, refs: list[PartyRef],
             kind = "denial"
             k = max(a for a, kd in governing if kd == "denial")
         if kind == "report":
-            frame.modality = "uncertain" if frame.voice in (None, "media") else frame.modality
-            frame.voice = "media" if frame.voice in (None, "media") else frame.voice
-            frame.negated = False
+            # "reports that Ankara had asked": asserted by the reports, not by who mentions them
+            frame.modality, frame.voice, frame.negated = "uncertain", "media", False
             out.append(frame)
             continue
         denial_negated = any(lex.negators.has(t) for t in toks[max(0, k - 3):k])

@@ -128,8 +128,8 @@ class FrameBuilder:
             if clauses.in_condition(trig.at):
                 continue  # "if Dushanbe asks": the condition of another event, not an event
             lo, hi = clauses.span_of(trig.at)
-            if lex.deliberation.any_in(toks, max(lo, trig.at - 6), trig.at):
-                continue  # "weighing whether to send", "will examine a request" (rule 12)
+            if lex.deliberation.any_in(toks, max(lo, trig.at - 6), trig.at) and not (trig.type == "appeal" and trig.nominal):
+                continue  # "weighing whether to send" (rule 12); the request weighed was still made
             if trig.type == "appeal" and lex.exhortation.any_in(toks, max(lo, trig.at - 6), trig.at) and (
                     toks[trig.at].infinitive or trig.at > 0 and toks[trig.at - 1].lower == "to"):
                 continue  # "urged the government to invoke Article 4": somebody else's call
@@ -177,6 +177,10 @@ class FrameBuilder:
             frame = self._reinterpret(frame, refs, clauses)
             if frame is not None:
                 frames.append(frame)
+        deciders = [a for f in frames if f.type == "decision" for a in f.actors]
+        for f in frames:
+            if f.type == "appeal" and f.trigger.nominal and f.target is None and deciders:
+                f.target = deciders[0]  # "The Kremlin turned down Kyrgyzstan's request"
         requesters = [a for f in frames if f.type == "appeal" and not f.negated for a in f.actors]
         for f in frames:
             if f.type == "consultation" and requesters:
@@ -233,13 +237,26 @@ class FrameBuilder:
         else:
             self._response(frame, before, after, refs)
 
-    def _subject(self, before: list[PartyRef], after: list[PartyRef], sentence: Sentence, kinds: set[str]) -> PartyRef | None:
+    def _subject(self, before: list[PartyRef], after: list[PartyRef], sentence: Sentence, kinds: set[str],
+                 allow_attached: bool = False, at: int | None = None) -> PartyRef | None:
         cands = [r for r in before if r.kind in kinds and r.prep is None and not r.attached
                  and (sentence.lang == "en" or r.nominative())]
         if cands:
             return cands[-1]
-        cands = [r for r in after if r.kind in kinds and r.prep is None and not r.attached
-                 and sentence.lang != "en" and "nomn" in r.case]
+        if allow_attached:
+            # "Вместо войск ОДКБ решила ...": an indeclinable name after a noun may still be the subject
+            cands = [r for r in before if r.kind in kinds and r.prep is None and r.kind in ORG_KINDS]
+            if cands:
+                return cands[-1]
+        if sentence.lang == "en" or not after:
+            return None
+        # a subject after its verb ("в Казахстан направлены миротворцы"), unless a noun before it is the subject
+        k = at if at is not None else after[0].start
+        lo = max(0, k - 6)
+        refs_span = {j for r in before for j in range(r.start, r.end)}
+        if any(t.pos == "NOUN" and "nomn" in t.grams and j not in refs_span for j, t in enumerate(sentence.tokens[lo:k], lo)):
+            return None
+        cands = [r for r in after if r.kind in kinds and r.prep is None and not r.attached and "nomn" in r.case]
         return cands[0] if cands else None
 
     def _appeal(self, frame, before, after, refs) -> None:
@@ -263,7 +280,7 @@ class FrameBuilder:
                 subject = self._subject(near, [], sentence, STATE_KINDS)  # "таджикская сторона не направляла запросов"
         else:
             agent = next((r for r in after if r.prep == "by" and r.start - k <= 2), None)
-            subject = agent or self._subject(before, after, sentence, STATE_KINDS)
+            subject = agent or self._subject(before, after, sentence, STATE_KINDS, at=k)
         if subject is not None:
             frame.actors = [r.party for r in coordinated(sentence, refs, subject, STATE_KINDS)]
         barred = {"with", "from", "against", "in", "on", "about", "by", "of", "против", "с", "со", "из", "от", "з", "із", "від", "проти", "о", "об", "про", "при"}
@@ -278,11 +295,12 @@ class FrameBuilder:
         if target is not None:
             frame.target = target.party
             frame.explicit_target = True
-            joiners = {",", "и", "і", "й", "та", "and", "к", "в", "до", "to", "—", "а", "также"}
+            joiners = {",", "и", "і", "й", "та", "and", "к", "в", "до", "to", "—", "а", "также", "но", "але", "but",
+                       "also", "as", "well", "not", "only", "не", "только", "лише", "тільки", "і", "ще", "же", "же"}
             rest = [r for r in after if r.start > target.start and r.party not in frame.actors and r.kind in STATE_KINDS | ORG_KINDS]
             prev_end = target.end
             for r in rest:
-                if all(t.lower in joiners for t in toks[prev_end:r.start]) and r.start - prev_end <= 3:
+                if all(t.lower in joiners for t in toks[prev_end:r.start]) and r.start - prev_end <= 5:
                     frame.extra_targets.append(r.party)
                     prev_end = r.end
                 else:
@@ -290,7 +308,7 @@ class FrameBuilder:
 
     def _response(self, frame, before, after, refs) -> None:
         sentence = frame.sentence
-        subject = self._subject(before, after, sentence, ACTOR_KINDS)
+        subject = self._subject(before, after, sentence, ACTOR_KINDS, allow_attached=True, at=frame.at)
         if subject is None and frame.type == "decision":
             subject = next((r for r in after if r.prep == "by" or "ablt" in r.case and r.kind in ORG_KINDS), None)
         if subject is not None:
@@ -305,6 +323,12 @@ class FrameBuilder:
         if target is None:
             target = next((r for r in reversed(before) if r.kind in STATE_KINDS and r.party not in frame.actors and not venue(r) and
                            (r.prep in {"по", "at", "for", "для"} or "datv" in r.case or consult and r.prep in {"в", "у", "in", "on", "over"})), None)
+        if target is None and frame.type == "offer":
+            helper = next((j for j in range(frame.at + 1, min(len(sentence.tokens), frame.at + 5))
+                           if self.lex.help_verbs.has(sentence.tokens[j])), None)
+            if helper is not None:  # "ready to help Uzbekistan", "готова помочь Армении"
+                target = next((r for r in after if r.kind in {"state", "metonym"} and 0 < r.start - helper <= 3
+                               and r.party not in frame.actors), None)
         if target is None and frame.type == "offer":
             target = next((r for r in after if r.kind in {"state", "metonym"} and r.prep == "of" and r.party not in frame.actors), None)
         if target is not None:
@@ -326,7 +350,8 @@ class FrameBuilder:
         toks = sentence.tokens
         host_preps = (FROM_PREPS - {"by"}) if frame.type == "withdrawal" else TO_PREPS
         host = next((r for r in after if r.kind in {"state", "metonym"} and not r.is_venue() and (
-            r.prep in host_preps or (frame.type == "withdrawal" and "accs" in r.case and r.prep is None))), None)
+            r.prep in host_preps or (frame.type == "withdrawal" and r.prep is None and not r.attached
+                                     and (r.case & {"accs", "nomn"} or sentence.lang == "en")))), None)
         if host is None and frame.type == "withdrawal":
             host = next((r for r in before if r.kind in {"state", "metonym"} and r.prep in host_preps), None)
         actors: list[PartyRef] = []
@@ -334,7 +359,7 @@ class FrameBuilder:
         if by:
             actors = coordinated(sentence, refs, by[0], ACTOR_KINDS)
         if not actors:
-            subject = self._subject(before, after, sentence, {"state", "metonym", "org", "body", "force", "institution", "person"})
+            subject = self._subject(before, after, sentence, {"state", "metonym", "org", "body", "force", "institution", "person"}, at=k)
             if subject is not None and subject is not host:
                 actors = coordinated(sentence, refs, subject, ACTOR_KINDS)
         # national contingents named by adjective: "белорусские военнослужащие", "Dutch units"

@@ -47,10 +47,13 @@ class WordClass:
                 if self.has(tokens[k]) or self.phrase_at(tokens, k)]
 
 
-def _word_class(values: Iterable[str]) -> WordClass:
+def _word_class(values: Iterable[str], origin: str = "lexicon", key: str = "") -> WordClass:
     words, phrases = set(), []
     for value in values:
-        value = str(value).lower().replace("ё", "е")
+        if not isinstance(value, str):
+            # YAML reads a bare no/yes/on/off as a boolean: quote such words in the file
+            raise DataFileError(f"{origin}: word class {key!r} has {value!r}, not a word; put the word in quotes")
+        value = value.lower().replace("ё", "е")
         parts = value.split()
         if len(parts) == 1:
             words.add(parts[0])
@@ -96,9 +99,9 @@ def parse_lexicon(lang: str, data: dict, origin: str) -> Lexicon:
     lex = Lexicon(lang)
     for key, values in data.items():
         if key == "assistance":
-            lex.assistance = {kind: _word_class(words or []) for kind, words in values.items()}
+            lex.assistance = {kind: _word_class(words or [], origin, f"assistance.{kind}") for kind, words in values.items()}
         elif isinstance(values, list):
-            lex.classes[key] = _word_class(values)
+            lex.classes[key] = _word_class(values, origin, key)
         else:
             raise DataFileError(f"{origin}: word class {key!r} must be a list")
     return lex

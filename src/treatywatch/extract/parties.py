@@ -47,7 +47,7 @@ class PartyRef:
     @property
     def unnamed(self) -> bool:
         """'a source', 'sources in the security services', 'СМИ': nobody who can be named."""
-        return self.kind == "unnamed" or (self.kind == "institution" and self.party is None and self.voice == "media")
+        return self.kind == "unnamed" or (self.kind == "institution" and self.role == "unnamed_source")
 
     def is_venue(self) -> bool:
         """'in Brussels', 'в Москве': where something happens, not to whom."""
@@ -160,6 +160,10 @@ class PartyResolver:
                     ref.party = bound.party
                 elif ref.role in ORG_BODY_ROLES and main_org:
                     ref.party = main_org
+            if ref.party is None and not self._as_media(ref.role):
+                # "Russia is ready to help, a deputy foreign minister said": the state in view
+                first_state = next((r for r in refs if r.kind in {"state", "metonym"} and r.party), None)
+                ref.party = first_state.party if first_state is not None else None
             if ref.party is None:
                 ref.voice = "media" if self._as_media(ref.role) else None
             elif self._as_media(ref.role):

@@ -22,6 +22,7 @@ from treatywatch.extract.quantity import find_counts
 from treatywatch.extract.segment import segment
 from treatywatch.extract.timex import find_times
 from treatywatch.extract.triggers import find_triggers
+from treatywatch.errors import NotFoundError
 from treatywatch.model import Doc, Event, Evidence
 
 ORGS = {"CSTO", "NATO", "EU", "UN", "SCO", "CIS", "OSCE"}
@@ -86,7 +87,7 @@ class Extractor:
         sentences = [s for s in segment(doc, self.morph, doc.lang or "ru") if s.lang in self.lexicons]
         when = doc.published
         refs_by_sentence = [self.resolver.resolve(s, when, None) for s in sentences]
-        ctx = tally([(s.kind, refs) for s, refs in zip(sentences, refs_by_sentence)])
+        ctx = tally([(s.kind, refs) for s, refs in zip(sentences, refs_by_sentence)], self._treaty_org)
         for sentence, refs in zip(sentences, refs_by_sentence):
             self._bind_to_main_org(sentence, refs, ctx)
 
@@ -115,10 +116,8 @@ class Extractor:
                 last_voice[sentence.block] = real[-1].voice
             if sentence.is_question:
                 continue
-            has_party_after = lambda k, refs=refs: any(r.start > k and r.party for r in refs)  # noqa: E731
-            has_body_after = lambda k, refs=refs: any(0 < r.start - k <= 3 and r.kind in {"body", "org"} for r in refs)  # noqa: E731
             self._bind_country_anaphora(sentence, refs, recent_state.get(sentence.block))
-            triggers = find_triggers(sentence, lex, clauses, has_party_after, has_body_after)
+            triggers = find_triggers(sentence, lex, clauses, refs)
             if not triggers:
                 continue
             sentence_frames = self.builders[sentence.lang].build(sentence, triggers, refs, clauses, speakers)
@@ -138,10 +137,27 @@ class Extractor:
             frames.extend(sentence_frames)
             block_frames.setdefault(sentence.block, []).extend(sentence_frames)
 
-        frames = fill_arguments(frames, ctx)
+        frames = fill_arguments(frames, ctx, lambda state, f: self._alliance_of(state, f, doc))
         candidates = [event for f in frames for event in self._events(f, doc, ctx)]
         candidates = self._consultations_per_requester(candidates)
         return merge_events(candidates)
+
+    def _treaty_org(self, ident: str | None) -> str | None:
+        try:
+            return self.knowledge.treaty(ident).org if ident else None
+        except NotFoundError:
+            return None
+
+    def _alliance_of(self, state: str, frame: Frame, doc: Doc) -> str | None:
+        """Only when the sentence speaks of an article or of consultations, and the state
+        belongs to exactly one of the alliances whose clauses we follow."""
+        lex = self.lexicons[frame.sentence.lang]
+        toks = frame.sentence.tokens
+        if not (lex.article_words.any_in(toks) or lex.consultation_nouns.any_in(toks)):
+            return None
+        found = [org for org in ("CSTO", "NATO", "EU")
+                 if self.knowledge.member_of(state, org, doc.published).status == "member"]
+        return found[0] if len(found) == 1 else None
 
     def _bind_country_anaphora(self, sentence, refs: list[PartyRef], recent: str | None) -> None:
         """'Министерство обороны республики' after a sentence about Armenia is Armenia's."""
@@ -191,7 +207,7 @@ class Extractor:
                     type=f.type, actor=actor, target=target,
                     polarity="negative" if f.negated else "positive",
                     modality=f.modality,
-                    source=None if f.voice in (None, "__previous__") else f.voice,
+                    source=("media" if f.modality == "uncertain" else None) if f.voice in (None, "__previous__") else f.voice,
                     when=slots.pick_time(f, times, clause),
                     assistance=slots.pick_assistance(f, lex),
                     basis=slots.pick_basis(f, f.refs, ctx.main_org),

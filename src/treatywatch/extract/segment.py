@@ -104,5 +104,22 @@ def segment(doc: Doc, morph, default_lang: str = "ru") -> list[Sentence]:
                     a = morph.analyze(tok.text, lang)
                     sentence.tokens.append(Token(k, tok.text, start + tok.start, start + tok.stop,
                                                  a.lemma, a.pos, a.grammemes))
+                if lang == "uk":
+                    _resolve_uk_future(sentence, morph)
                 sentences.append(sentence)
     return sentences
+
+
+def _resolve_uk_future(sentence: Sentence, morph) -> None:
+    """Ukrainian 'відправить' is an infinitive or 'will send'; after a noun or a name it is
+    the future, after a verb ('планує відправить') the infinitive."""
+    toks = sentence.tokens
+    for i, tok in enumerate(toks):
+        if "infn" not in tok.grams or not hasattr(morph, "parses"):
+            continue
+        future = next((a for a in morph.parses(tok.text, "uk") if "futr" in a.grammemes), None)
+        if future is None:
+            continue
+        prev = [t for t in toks[max(0, i - 3):i] if t.lower not in {"не", "вже", "також", "теж", "ще"}][-2:]
+        if not any(t.pos in {"VERB", "ADJS", "PRTS"} or t.lemma in {"готовий", "мати", "намір"} for t in prev):
+            tok.lemma, tok.grams = future.lemma, future.grammemes

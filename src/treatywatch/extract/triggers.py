@@ -50,8 +50,18 @@ def _window_has(wc, toks, lo: int, hi: int) -> bool:
     return wc.any_in(toks, max(0, lo), min(len(toks), hi))
 
 
-def find_triggers(sentence: Sentence, lex: Lexicon, clauses: Clauses, has_party_after, has_body_after=lambda k: False) -> list[Trigger]:
+def find_triggers(sentence: Sentence, lex: Lexicon, clauses: Clauses, refs=()) -> list[Trigger]:
     toks = sentence.tokens
+
+    def has_party_after(k: int) -> bool:
+        """A party after the verb, or an alliance anywhere in its clause ("в организацию не обращалась")."""
+        lo, hi = clauses.span_of(k)
+        return any(r.start > k and r.party for r in refs) or any(
+            lo <= r.start < hi and r.kind in {"org", "body"} and r.party for r in refs)
+
+    def has_body_after(k: int) -> bool:
+        return any(0 < r.start - k <= 3 and r.kind in {"body", "org"} for r in refs)
+
     en = sentence.lang == "en"
     found: list[Trigger] = []
     for k, tok in enumerate(toks):
@@ -177,9 +187,10 @@ def _movement(toks, k, tok, lex, en, noun, verb, lo, hi) -> Trigger | None:
         from_after = _window_has(lex.from_preps, toks, k - 6, k + 4)
         if en and tok.lemma == "pull" and not any(t.lower in {"out", "back"} for t in toks[k + 1:k + 4]):
             return None
-        if force and (not ambiguous or from_after or home or tok.lemma in {"покинуть", "залишити", "leave"}):
+        if force and (not ambiguous or from_after or home or tok.lemma in {"покинуть", "залишити", "leave", "залишати"}):
             return Trigger("withdrawal", k, feature="home" if home else None)
-        return None
+        if not lex.deploy_verbs.has(tok):
+            return None
     if (lex.operation_words.any_in(toks, lo, hi) or force) and _participates(toks, k, tok, lex):
         return Trigger("deployment", k, feature="participation")  # "will take part in the operation"
     if lex.deploy_verbs.has(tok) and verb:
