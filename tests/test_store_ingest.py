@@ -172,3 +172,21 @@ def test_store_events_round_trip(tmp_path_factory, events):
         data["evidence"] = [{**e, "doc": result.doc_id} for e in data["evidence"]]
         expected.append(repr(data))
     assert stored == sorted(expected)
+
+
+def test_store_cases_built_by_another_reasoning_version_are_rebuilt(db_url):
+    from treatywatch.reason.cases import REASONING_VERSION
+    from treatywatch.store.models import CaseRow, MetaRow
+
+    with open_store(db_url) as store:
+        store.ingest(story_doc("wire.txt", STORY, dt.date(2025, 12, 1), [appeal()]))
+        assert store.refresh_cases() == ["TJK"]
+        assert not store.cases_stale() and store.refresh_cases() == []
+        with store.session() as session, session.begin():
+            session.get(MetaRow, "reasoning").value = "an older one"
+            session.get(CaseRow, "TJK-CSTO-2025-11").appeal = "unclear"
+        assert store.cases_stale()
+        assert store.refresh_cases() == ["TJK"]
+        with store.session() as session:
+            assert session.get(MetaRow, "reasoning").value == REASONING_VERSION
+            assert session.get(CaseRow, "TJK-CSTO-2025-11").appeal == "made"

@@ -78,3 +78,21 @@ def test_store_sqlite_file_is_created_with_its_folder(tmp_path):
     with open_store(str(path)):
         pass
     assert path.is_file()
+
+
+def test_store_an_older_schema_is_migrated_on_open(db_url):
+    from alembic import command
+
+    from treatywatch.store.db import create_store_engine
+
+    engine = create_store_engine(db_url)
+    config = migrate.alembic_config()
+    with engine.begin() as conn:
+        config.attributes["connection"] = conn
+        command.upgrade(config, "0001")
+    assert migrate.current_revision(engine) == "0001"
+    assert not inspect(engine).has_table("meta")
+    engine.dispose()
+    with open_store(db_url) as store:
+        assert migrate.current_revision(store.engine) == migrate.HEAD
+        assert inspect(store.engine).has_table("meta")

@@ -28,7 +28,8 @@ DbOpt = Annotated[str | None, typer.Option(
          "Default: $TREATYWATCH_DB, else ~/.local/share/treatywatch/treatywatch.sqlite.")]
 FormatOpt = Annotated[str, typer.Option("--format", metavar="text|json",
                                         help="A readable answer with citations, or JSON.")]
-MAX_CITATIONS = 8
+MAX_CITATIONS = 8  # in `check`'s text; `case` and --format json show all
+PER_SIDE = 3  # citations per side of a conflict in `check`'s text
 PIPED_WIDTH = 160
 
 
@@ -347,8 +348,11 @@ def verdict_lines(verdict: dict[str, Any], limit: int | None = None) -> list[str
             lines.append(f"  {item['field']}{subject}:")
             for side in item["values"]:
                 lines.append(f"    {side['value']}:")
-                for cite in side["evidence"]:
+                cites = side["evidence"]
+                for cite in cites[:PER_SIDE] if limit else cites:
                     lines.append("      " + citation_text(cite))
+                if limit and len(cites) > PER_SIDE:
+                    lines.append(f"      … {len(cites) - PER_SIDE} more")
     findings = verdict.get("findings") or []
     if findings:
         lines.append("Treaty findings:")

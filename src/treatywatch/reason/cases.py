@@ -1,7 +1,8 @@
 """Episodes turned into cases: an id, a timeline, a verdict and the treaty's findings.
 
 `build_cases(claims, knowledge)` is the whole of it; the store calls it for the
-requesters whose events changed and keeps the result.
+requesters whose events changed and keeps the result. `REASONING_VERSION` changes
+with any change to what cases say: stores built with another rebuild all cases.
 """
 
 from __future__ import annotations
@@ -17,6 +18,8 @@ from treatywatch.reason.episodes import Episode, group_episodes
 from treatywatch.reason.findings import treaty_findings
 from treatywatch.reason.response import judge_basis, judge_contributors, judge_decision
 from treatywatch.reason.weighing import conflict
+
+REASONING_VERSION = "1"
 
 
 @dataclass

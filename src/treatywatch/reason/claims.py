@@ -73,8 +73,9 @@ class Claim:
                 and (modality is None or e.modality == modality))
 
     def citations(self, role: str) -> list[dict[str, Any]]:
-        """Where this claim is stated: one entry per evidence span (one without a
-        sentence when the event carries none, so the document is still cited)."""
+        """Where this claim is stated: one entry per distinct evidence sentence (one
+        without a sentence when the event carries none, so the document is still
+        cited)."""
         e = self.event
         base = {
             "event": self.id, "role": role, "type": e.type, "actor": e.actor,
@@ -85,7 +86,11 @@ class Claim:
             "url": self.doc.url,
             "lang": self.doc.lang,
         }
-        spans = e.evidence or [None]
+        spans: list = []
+        for span in e.evidence:  # a repeated paragraph states the same sentence twice
+            if all(span.sentence != kept.sentence for kept in spans):
+                spans.append(span)
+        spans = spans or [None]
         return [{**base,
                  "sentence": span.sentence if span else None,
                  "start": span.start if span else None,

@@ -11,7 +11,7 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from treatywatch.model import Event, Evidence
-from treatywatch.reason.cases import Case, build_cases
+from treatywatch.reason.cases import REASONING_VERSION, Case, build_cases
 from treatywatch.reason.claims import Claim, DocRef
 from treatywatch.store.models import (
     CaseEventRow,
@@ -19,6 +19,7 @@ from treatywatch.store.models import (
     DocumentRow,
     EventRow,
     EvidenceRow,
+    MetaRow,
     StaleRequesterRow,
 )
 
@@ -30,6 +31,21 @@ _CHUNK = 500
 def stale_requesters(session: Session) -> list[str]:
     return list(session.scalars(select(StaleRequesterRow.requester).order_by(
         StaleRequesterRow.requester)))
+
+
+def built_with_other_reasoning(session: Session) -> bool:
+    """True when the stored cases come from another version of the reasoning."""
+    row = session.get(MetaRow, "reasoning")
+    has_cases = session.scalar(select(CaseRow.id).limit(1)) is not None
+    return has_cases and (row is None or row.value != REASONING_VERSION)
+
+
+def record_reasoning_version(session: Session) -> None:
+    row = session.get(MetaRow, "reasoning")
+    if row is None:
+        session.add(MetaRow(key="reasoning", value=REASONING_VERSION))
+    else:
+        row.value = REASONING_VERSION
 
 
 def mark_all_stale(session: Session) -> None:
@@ -59,6 +75,7 @@ def rebuild_stale(session: Session, knowledge: Any) -> list[str]:
         session.add_all(CaseEventRow(case_id=case.id, event_id=e) for e in case.event_ids)
     for chunk in _chunks(requesters):
         session.execute(delete(StaleRequesterRow).where(StaleRequesterRow.requester.in_(chunk)))
+    record_reasoning_version(session)
     session.flush()
     return requesters
 

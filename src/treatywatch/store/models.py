@@ -142,4 +142,15 @@ class StaleRequesterRow(Base):
     requester: Mapped[str] = mapped_column(CODE, primary_key=True)
 
 
-ALL_TABLES = [DocumentRow, EventRow, EvidenceRow, CaseRow, CaseEventRow, StaleRequesterRow]
+class MetaRow(Base):
+    """The store's own state: `reasoning`, the version of the reasoning its cases
+    were built with (cases are rebuilt when the code's differs)."""
+
+    __tablename__ = "meta"
+
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
+
+
+ALL_TABLES = [DocumentRow, EventRow, EvidenceRow, CaseRow, CaseEventRow, StaleRequesterRow,
+              MetaRow]

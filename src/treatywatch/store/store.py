@@ -114,7 +114,7 @@ class Store:
     def _refresh_cases(self, everything: bool) -> list[str]:
         try:
             with self.session() as session, session.begin():
-                if everything:
+                if everything or casebook.built_with_other_reasoning(session):
                     casebook.mark_all_stale(session)
                     session.flush()
                 return casebook.rebuild_stale(session, self.knowledge)
@@ -122,8 +122,11 @@ class Store:
             raise self._error("rebuild cases in", exc) from exc
 
     def cases_stale(self) -> bool:
+        """Some requesters' cases wait to be rebuilt, or all were built by another
+        version of the reasoning."""
         with self.session() as session:
-            return bool(casebook.stale_requesters(session))
+            return bool(casebook.stale_requesters(session)) or \
+                casebook.built_with_other_reasoning(session)
 
     def _error(self, action: str, exc: Exception) -> StoreError:
         detail = str(getattr(exc, "orig", exc)).strip().splitlines()[0]
