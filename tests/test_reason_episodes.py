@@ -36,6 +36,8 @@ def test_reason_parties_and_roles_key_the_episode():
         claim("c", "2022-01-08", "deployment", "RUS", "KAZ", when="2022-01-06", via="CSTO"),
         claim("d", "2022-01-08", "consultation", "CSTO", "KAZ", when="2022-01-06"),
         claim("e", "2022-01-08", "appeal", "KAZ", "RUS", when="2022-01-05"),
+        claim("f", "2022-01-08", "appeal", "CSTO", "UN", when="2022-01-05"),  # not a state
+        claim("g", "2022-01-08", "appeal", None, "CSTO", when="2022-01-05"),
     ], ORGS)
     assert shape(episodes) == [("KAZ", "CSTO", ["a", "b", "c", "d"]), ("KAZ", "RUS", ["e"])]
 

@@ -1,5 +1,5 @@
-"""Claims of many documents merged into episodes: one requester, one addressee, one
-stretch of time.
+"""Claims of many documents merged into episodes: one requester (a state), one
+addressee (an organization or a state), one stretch of time.
 
 - A dated claim covers the period of its `when`. Claims of the same parties whose
   periods lie within `LINK_GAP_DAYS` of each other (single linkage) share an
@@ -80,7 +80,8 @@ def group_episodes(claims: list[Claim], organizations: frozenset[str]) -> list[E
     by_parties: dict[tuple[str, str], list[Claim]] = defaultdict(list)
     for claim in claims:
         requester, addressee = claim.parties
-        if requester and addressee and requester != addressee:
+        if requester and addressee and requester != addressee \
+                and requester not in organizations:  # the one in need is a state
             by_parties[(requester, addressee)].append(claim)
     episodes: list[Episode] = []
     for (requester, addressee), group in sorted(by_parties.items()):
