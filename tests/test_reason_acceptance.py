@@ -16,7 +16,7 @@ import datetime as dt
 
 import pytest
 
-from record_fixtures import PG_ENV, FreshDatabases, GoldExtractor, corpus_paths
+from record_fixtures import FreshDatabases, GoldExtractor, corpus_paths
 from conftest import DEV, SEEDS
 from treatywatch.ingest import doc_from_text, read_documents
 from treatywatch.model import Doc, Event, Evidence
