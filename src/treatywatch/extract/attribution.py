@@ -81,11 +81,18 @@ def find_speakers(sentence: Sentence, refs: list[PartyRef], clauses: Clauses, le
         # the first free-standing party before the verb: "Pavel Orlov, an analyst at a Moscow
         # think tank, said" is the analyst speaking, not Moscow
         before = [r for r in voiced if lo <= r.start < k and not r.attached and r.prep is None]
-        subject = before[0] if before else None
+        seg_start = max([j + 1 for j in range(lo, k) if toks[j].text in {",", "—", "–"}] or [lo])
+        in_segment = [r for r in before if r.start >= seg_start]
+        subject = (in_segment or before or [None])[0]
         postposed = False
+        lead = toks[k - 1].text if k > 0 else ""
+        if lead in {",", "—", "–", "»", '"', "”"} and not in_segment:
+            # "..., заявил пресс-секретарь Песков": the speaker follows the verb
+            follow = [r for r in voiced if k < r.start <= k + 4]
+            if follow:
+                subject, postposed = follow[0], True
         if subject is None:
             after = [r for r in voiced if k < r.start <= k + 5]
-            lead = toks[k - 1].text if k > 0 else ""
             if after and (k == 0 or lead in {",", "—", "–", "-", "»", '"', "”"} or after[0].start - k <= 1
                           or lex.according_to.phrase_at(toks, k)):
                 subject, postposed = after[0], True

@@ -63,7 +63,7 @@ class PartyRef:
 
     def nominative(self) -> bool:
         # surnames are often parsed as another case ("Отунбаева" as a genitive): trust position
-        return "nomn" in self.case or not self.case or "Fixd" in self.case or self.kind == "person"
+        return "nomn" in self.case or not self.case or "Fixd" in self.case or self.kind in {"person", "institution"}
 
 
 def _case_of(sentence: Sentence, start: int, end: int) -> frozenset[str]:

@@ -29,6 +29,8 @@ class Trigger:
 def _is_en_noun(toks, k: int) -> bool:
     prev = toks[k - 1].lower if k > 0 else ""
     nxt = toks[k + 1].lower if k + 1 < len(toks) else ""
+    if toks[k].lower.endswith(("ing", "ed")) and prev not in EN_DETERMINERS:
+        return False  # "began withdrawing from", "asked for"
     return prev in EN_DETERMINERS or (k > 0 and toks[k - 1].text.endswith(("'s", "’s"))) or (
         nxt in EN_NOT_VERB_AFTER and prev not in EN_AUX and not toks[k].lower.endswith("ed"))
 
@@ -187,7 +189,7 @@ def _movement(toks, k, tok, lex, en, noun, verb, lo, hi) -> Trigger | None:
         from_after = _window_has(lex.from_preps, toks, k - 6, k + 4)
         if en and tok.lemma == "pull" and not any(t.lower in {"out", "back"} for t in toks[k + 1:k + 4]):
             return None
-        if force and (not ambiguous or from_after or home or tok.lemma in {"покинуть", "залишити", "leave", "залишати"}):
+        if force and (not ambiguous or from_after or home or tok.lemma in {"покинуть", "залишити", "leave", "left", "залишати"}):
             return Trigger("withdrawal", k, feature="home" if home else None)
         if not lex.deploy_verbs.has(tok):
             return None
