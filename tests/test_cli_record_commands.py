@@ -144,6 +144,8 @@ def test_cli_check_with_nothing_recorded_for_that_time(gold_db):
     (("case", "XYZ-CSTO-1999-01"), "Error: no case 'XYZ-CSTO-1999-01' in the store: list them "
                                    "with `treatywatch cases` (ids look like KAZ-CSTO-2022-01)"),
     (("cases", "--actor", "Narnia"), "Error: unknown state 'Narnia'"),
+    (("cases", "--verdict", "maybe"), "Error: unknown verdict 'maybe': use one of made, "
+                                      "not_made, denied, reported, unclear, none_found"),
 ])
 def test_cli_unknown_values_are_an_error_line_and_exit_1(gold_db, args, message):
     result = run(*args, "--db", gold_db)

@@ -46,6 +46,7 @@ from sqlalchemy import func, or_, select
 
 from treatywatch.errors import ConfigError, InputError, NotFoundError
 from treatywatch.model import Doc
+from treatywatch.reason.appeal import APPEAL_VERDICTS
 from treatywatch.reason.periods import Period, parse_when
 from treatywatch.store import Store, open_store
 from treatywatch.store.casebook import SPEC_COLUMNS, evidence_by_event
@@ -86,7 +87,6 @@ class Answers:
         """Rebuild cases left stale (by an interrupted ingest or another writer)."""
         if self.store.cases_stale():
             self.store.refresh_cases()
-
 
     # --- names --------------------------------------------------------------------
 
@@ -134,6 +134,9 @@ class Answers:
             end = _period(filters["to"], "to").end
             query = query.where(CaseRow.start <= end)
         if filters.get("verdict"):
+            if filters["verdict"] not in APPEAL_VERDICTS:
+                raise ConfigError(f"unknown verdict {filters['verdict']!r}: use one of "
+                                  f"{', '.join(APPEAL_VERDICTS)}")
             query = query.where(CaseRow.appeal == filters["verdict"])
         query = query.order_by(CaseRow.start.is_(None), CaseRow.start, CaseRow.id)
         with self.store.session() as session:
