@@ -56,7 +56,7 @@ def _is_content(trig: Trigger, governor: Trigger, toks) -> bool:
         return trig.feature == "mission" and (infinitive or governor.type == "offer")
     if trig.type == "consultation":
         return governor.type == "appeal" and not governor.nominal
-    return trig.type == "offer" and governor.type == "appeal"
+    return trig.type == "offer" and (governor.type == "appeal" or governor.feature == "grant")
 
 
 def frame_negatable(tok, lex: Lexicon) -> bool:
@@ -128,6 +128,8 @@ class FrameBuilder:
             if clauses.in_condition(trig.at):
                 continue  # "if Dushanbe asks": the condition of another event, not an event
             lo, hi = clauses.span_of(trig.at)
+            if lex.question_particles.any_in(toks, trig.at + 1, trig.at + 3):
+                continue  # "Обратится ли Душанбе к союзникам?"
             if lex.deliberation.any_in(toks, max(lo, trig.at - 6), trig.at) and not (trig.type == "appeal" and trig.nominal):
                 continue  # "weighing whether to send" (rule 12); the request weighed was still made
             if trig.type == "appeal" and lex.exhortation.any_in(toks, max(lo, trig.at - 6), trig.at) and (
@@ -212,8 +214,8 @@ class FrameBuilder:
                 return frame
             if frame.subject_kind in {"state", "metonym", "state_adj"} or not any(r.kind in ORG_KINDS for r in refs):
                 return None  # a national meeting, or talks with no alliance in sight
-        if frame.type == "deployment" and frame.negated and frame.modality == "intended" and (
-                any(lex.future_aux.has(t) for t in toks[max(0, frame.at - 4):frame.at]) or "futr" in toks[frame.at].grams):
+        if frame.type == "deployment" and frame.negated and (frame.modality == "actual" or frame.modality == "intended" and (
+                any(lex.future_aux.has(t) for t in toks[max(0, frame.at - 4):frame.at]) or "futr" in toks[frame.at].grams)):
             # "will not send peacekeepers": a decision to decline
             frame.type, frame.negated, frame.modality = "decision", False, "actual"
             frame.trigger = Trigger("decision", frame.at, False, "decline")
@@ -241,11 +243,12 @@ class FrameBuilder:
                  allow_attached: bool = False, at: int | None = None) -> PartyRef | None:
         cands = [r for r in before if r.kind in kinds and r.prep is None and not r.attached
                  and (sentence.lang == "en" or r.nominative())]
-        if cands:
-            return cands[-1]
+        named = [r for r in cands if r.role != "anaphora"]
+        if named or cands:
+            return (named or cands)[-1]
         if allow_attached:
             # "Вместо войск ОДКБ решила ...": an indeclinable name after a noun may still be the subject
-            cands = [r for r in before if r.kind in kinds and r.prep is None and r.kind in ORG_KINDS]
+            cands = [r for r in before if r.kind in kinds and r.prep in {None, "of"} and r.kind in ORG_KINDS]
             if cands:
                 return cands[-1]
         if sentence.lang == "en" or not after:
@@ -292,10 +295,18 @@ class FrameBuilder:
             if r.kind in ORG_KINDS or r.prep in TO_PREPS or direct:
                 target = r
                 break
+        if target is None:
+            # "попросил о помощи, которую Россия может предоставить": the one to provide it
+            for j in range(k + 1, len(toks)):
+                if self.lex.help_verbs.has(toks[j]):
+                    target = next((r for r in refs if r.kind in {"state", "metonym"} and 0 < j - r.end <= 3
+                                   and r.party not in frame.actors and (sentence.lang == "en" or "nomn" in r.case)), None)
+                    if target is not None:
+                        break
         if target is not None:
             frame.target = target.party
             frame.explicit_target = True
-            joiners = {",", "и", "і", "й", "та", "and", "к", "в", "до", "to", "—", "а", "также", "но", "але", "but",
+            joiners = {",", "и", "і", "й", "та", "and", "к", "в", "до", "to", "—", "а", "также", "но", "але", "but", "separately", "then",
                        "also", "as", "well", "not", "only", "не", "только", "лише", "тільки", "і", "ще", "же", "же"}
             rest = [r for r in after if r.start > target.start and r.party not in frame.actors and r.kind in STATE_KINDS | ORG_KINDS]
             prev_end = target.end

@@ -184,7 +184,7 @@ class Extractor:
         taken = {k for r in refs for k in range(r.start, r.end)}
         for k, tok in enumerate(sentence.tokens):
             if k not in taken and lex.org_anaphora.has(tok):
-                refs.append(PartyRef(k, k + 1, ctx.main_org, "org", ctx.main_org, None, tok.lemma, tok.grams,
+                refs.append(PartyRef(k, k + 1, ctx.main_org, "org", ctx.main_org, "anaphora", tok.lemma, tok.grams,
                                      _prep_before(sentence, k)))
         refs.sort(key=lambda r: r.start)
 

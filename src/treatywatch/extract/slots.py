@@ -107,7 +107,8 @@ def pick_outcome(frame: Frame, lex: Lexicon) -> str | None:
         return "deploy"
     if any(t.lower in {"measure", "measures", "мера", "меры", "захід", "заходи"} or t.lemma in {"measure", "мера", "захід"} for t in window):
         return "deploy"
-    if any(lex.article_words.has(t) for t in window) and re.search(r"\b5\b", " ".join(t.text for t in window)):
+    wide = " ".join(t.text for t in toks[frame.at + 1:frame.at + 40])
+    if re.search(r"(?:Article|стат\w*)\s+5\b", wide, re.I):
         return "invoke"
     if any(lex.appeal_nouns.has(t) for t in window) and any(lex.grant_words.has(t) or lex.support_words.has(t) or t.lemma in {"approve", "одобрить", "схвалити"} for t in toks[max(0, frame.at - 1):frame.at + 1]):
         return "grant"

@@ -64,6 +64,10 @@ def find_triggers(sentence: Sentence, lex: Lexicon, clauses: Clauses, refs=()) -
     def has_body_after(k: int) -> bool:
         return any(0 < r.start - k <= 3 and r.kind in {"body", "org"} for r in refs)
 
+    def has_org_near(k: int) -> bool:
+        lo, hi = clauses.span_of(k)
+        return any(lo <= r.start < hi and abs(r.start - k) <= 5 and r.kind in {"body", "org"} and r.party for r in refs)
+
     en = sentence.lang == "en"
     found: list[Trigger] = []
     for k, tok in enumerate(toks):
@@ -74,7 +78,7 @@ def find_triggers(sentence: Sentence, lex: Lexicon, clauses: Clauses, refs=()) -
         verb = not noun and (not en or _looks_en_verb(toks, k) or tok.lemma in {"ask", "request", "appeal", "invoke"})
         trig = _appeal(toks, k, tok, lex, en, noun, verb, hi, has_party_after) \
             or _offer(toks, k, tok, lex, lo, hi) \
-            or _consultation(toks, k, tok, lex, en, noun, verb, lo, hi, has_body_after) \
+            or _consultation(toks, k, tok, lex, en, noun, verb, lo, hi, has_body_after, has_org_near) \
             or _decision(toks, k, tok, lex, en, noun, verb, lo, hi) \
             or _movement(toks, k, tok, lex, en, noun, verb, lo, hi)
         if trig is not None:
@@ -123,7 +127,10 @@ def _offer(toks, k, tok, lex, lo, hi) -> Trigger | None:
     return None
 
 
-def _consultation(toks, k, tok, lex, en, noun, verb, lo, hi, has_body_after) -> Trigger | None:
+GATHER_VERBS = {"собраться", "собираться", "встретиться", "зібратися", "збиратися", "зустрітися", "meet", "convene", "gather"}
+
+
+def _consultation(toks, k, tok, lex, en, noun, verb, lo, hi, has_body_after, has_org_near) -> Trigger | None:
     if lex.routine_adjs.any_in(toks, max(lo, k - 3), k):
         return None
     urgent = lex.urgent_adjs.any_in(toks, max(lo, k - 3), k) or lex.urgent_adjs.any_in(toks, k + 1, min(hi, k + 2))
@@ -138,6 +145,8 @@ def _consultation(toks, k, tok, lex, en, noun, verb, lo, hi, has_body_after) -> 
         return None
     if lex.discuss_verbs.has(tok) and verb:
         return Trigger("consultation", k, feature="discuss")
+    if tok.lemma in GATHER_VERBS and verb and has_org_near(k):
+        return Trigger("consultation", k, feature="gather")  # "послы стран НАТО собрались", "ambassadors met"
     return None
 
 
@@ -193,7 +202,7 @@ def _movement(toks, k, tok, lex, en, noun, verb, lo, hi) -> Trigger | None:
             return Trigger("withdrawal", k, feature="home" if home else None)
         if not lex.deploy_verbs.has(tok):
             return None
-    if (lex.operation_words.any_in(toks, lo, hi) or force) and _participates(toks, k, tok, lex):
+    if lex.operation_words.any_in(toks, lo, hi) and _participates(toks, k, tok, lex):
         return Trigger("deployment", k, feature="participation")  # "will take part in the operation"
     if lex.deploy_verbs.has(tok) and verb:
         if home and force:
