@@ -55,6 +55,7 @@ def fill_arguments(frames: list[Frame], ctx: DocContext, alliance_of=lambda stat
     """`alliance_of(state, frame)`: the one alliance the state belongs to, when the text
     names none ("eight allies requested consultations under Article 4")."""
     appeals = [f for f in frames if f.type == "appeal" and f.actors and not f.negated]
+    appeals = [a for a in appeals if a.actors]
     ctx.appeals = appeals
     out: list[Frame] = []
     for f in frames:
@@ -73,11 +74,11 @@ def fill_arguments(frames: list[Frame], ctx: DocContext, alliance_of=lambda stat
                 f.actors = [ctx.main_org] if ctx.main_org else []
             if f.target is None:
                 asked = _nearest(appeals, f, lambda a: a.target in f.actors) or _nearest(appeals, f, lambda a: True)
-                f.target = asked.actors[0] if asked else ctx.main_state
+                f.target = asked.actors[0] if asked and asked.actors else ctx.main_state
         else:  # deployment, withdrawal
             if f.target is None:
                 asked = _nearest(appeals, f, lambda a: True)
-                f.target = asked.actors[0] if asked else ctx.main_state
+                f.target = asked.actors[0] if asked and asked.actors else ctx.main_state
             if not f.actors and f.generic_force and ctx.main_org:
                 f.actors = [ctx.main_org]
         f.actors = [a for a in f.actors if a and a != f.target]

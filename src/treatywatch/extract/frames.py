@@ -276,7 +276,7 @@ class FrameBuilder:
                                 and all(t.pos != None or t.text.isalpha() for t in toks[r.end:k])), None)
             if subject is None and sentence.lang == "en":
                 subject = next((r for r in reversed(before) if k - r.end <= 3 and r.kind in STATE_KINDS
-                                and r.end < len(toks) and toks[r.end].text in {"'s", "’s"}), None)
+                                and r.end < len(toks) and toks[r.end].text in {"'s", "’s", "'", "’"}), None)
             carrier = next((j for j in range(k - 1, max(-1, k - 5), -1) if self.lex.carrier_verbs.has(toks[j])), None)
             if subject is None and carrier is not None:
                 near = [r for r in before if carrier - r.end <= 4]
@@ -308,7 +308,8 @@ class FrameBuilder:
             frame.explicit_target = True
             joiners = {",", "и", "і", "й", "та", "and", "к", "в", "до", "to", "—", "а", "также", "но", "але", "but", "separately", "then",
                        "also", "as", "well", "not", "only", "не", "только", "лише", "тільки", "і", "ще", "же", "же"}
-            rest = [r for r in after if r.start > target.start and r.party not in frame.actors and r.kind in STATE_KINDS | ORG_KINDS]
+            rest = [r for r in refs if r.start > target.start and r.party and r.party not in frame.actors
+                    and r.kind in STATE_KINDS | ORG_KINDS]
             prev_end = target.end
             for r in rest:
                 if all(t.lower in joiners for t in toks[prev_end:r.start]) and r.start - prev_end <= 5:

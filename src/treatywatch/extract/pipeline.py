@@ -66,16 +66,21 @@ class Extractor:
 
     @cached_property
     def topic(self) -> re.Pattern:
-        """A cheap first look: text that names no alliance, treaty clause or contingent
-        holds no event of ours, and skips the costly steps."""
-        words = set()
-        for org in self.knowledge.organizations():
-            for name in org.names:
-                if len(name.text) >= 2:
-                    words.add(re.escape(name.text.lower()))
-        stems = ["миротвор", "войск", "військ", "контингент", "troops", "peacekeep", "contingent",
-                 "article 4", "article 5", "42.7", "стать", "статт", "alliance", "альянс", "союзник"]
-        return re.compile("|".join(sorted(words | {re.escape(s) for s in stems}, key=len, reverse=True)))
+        """A cheap first look: text that names no alliance, body or treaty and has no word
+        of help, troops or consultations holds no event of ours, and skips the costly steps.
+        Names are matched by their stems, so inflected forms pass too."""
+        patterns = set()
+        named = [*self.knowledge.organizations(), *self.knowledge.bodies(), *self.knowledge.treaties()]
+        for record in named:
+            for name in record.names:
+                words = re.findall(r"\w+", name.text.lower())
+                if words and len(name.text) >= 2:
+                    patterns.add(r"\s+".join(re.escape(w[:6]) + r"\w*" for w in words))
+        lexicons = self.lexicons.values()
+        for lex in lexicons:
+            for cls in (lex.help_words, lex.force_nouns, lex.consultation_nouns, lex.appeal_nouns, lex.withdrawal_nouns):
+                patterns.update(re.escape(w[:6]) for w in cls.words if len(w) >= 4)
+        return re.compile(r"(?<!\w)(?:" + "|".join(sorted(patterns, key=len, reverse=True)) + ")")
 
     def __call__(self, doc: Doc) -> Doc:
         doc.events = self.extract(doc)

@@ -12,7 +12,7 @@ from treatywatch.extract.quantity import Count
 from treatywatch.extract.timex import TimeExpr
 
 ARTICLE = re.compile(
-    r"(?:стать(?:я|и|ей|ье|ю|ёй)|статт(?:я|і|ею|ю)|статтю|article|art\.)\s*(\d+(?:\.\d+)?)"
+    r"(?:стат(?:ья|ьи|ьей|ье|ью|ьёй|ьям|ьях)|статт(?:я|і|ею|ю)|article|art\.)\s*(\d+(?:\.\d+)?)"
     r"|(\d+(?:\.\d+)?)(?:-?(?:й|я|ю|ї|ої))?\s+(?:стать|статт|article)",
     re.I,
 )
