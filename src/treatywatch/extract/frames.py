@@ -86,8 +86,9 @@ def _negated(sentence: Sentence, k: int, lo: int, lex: Lexicon, nominal: bool, h
                 return True  # "обращения ... не было", "запроса не поступало"
     if not nominal:
         for j in range(k + 1, min(hi, k + 5)):
-            if lex.negators.has(toks[j]) and j + 1 < len(toks) and lex.future_aux.has(toks[j + 1]):
-                return True  # "просить о помощи не станет"
+            if lex.negators.has(toks[j]) and j + 1 < len(toks) and (
+                    lex.future_aux.has(toks[j + 1]) or toks[j + 1].lemma in {"стать", "стати"}):
+                return True  # "просить о помощи не станет", "звертатися не став"
     if sentence.lang == "en" and k > 0 and toks[k - 1].lower == "any":
         return any(lex.negators.has(t) for t in toks[max(lo, k - 6):k])
     return False
@@ -214,7 +215,9 @@ class FrameBuilder:
                 return frame
             if frame.subject_kind in {"state", "metonym", "state_adj"} or not any(r.kind in ORG_KINDS for r in refs):
                 return None  # a national meeting, or talks with no alliance in sight
-        if frame.type == "deployment" and frame.negated and (frame.modality == "actual" or frame.modality == "intended" and (
+        passive = toks[frame.at].pos == "PRTS" or "pssv" in toks[frame.at].grams or (
+            frame.at > 0 and toks[frame.at - 1].lower in {"were", "was", "been", "be"})
+        if frame.type == "deployment" and frame.negated and frame.subject_kind and not passive and (frame.modality == "actual" or frame.modality == "intended" and (
                 any(lex.future_aux.has(t) for t in toks[max(0, frame.at - 4):frame.at]) or "futr" in toks[frame.at].grams)):
             # "will not send peacekeepers": a decision to decline
             frame.type, frame.negated, frame.modality = "decision", False, "actual"
@@ -296,6 +299,11 @@ class FrameBuilder:
                 target = r
                 break
         if target is None:
+            # "до статті 5 Північноатлантичного договору не звертався": the treaty's alliance
+            treaty = next((r for r in refs if r.kind == "treaty" and r.treaty_org and abs(r.start - k) <= 8), None)
+            if treaty is not None:
+                frame.target = treaty.treaty_org
+        if target is None and frame.target is None:
             # "попросил о помощи, которую Россия может предоставить": the one to provide it
             for j in range(k + 1, len(toks)):
                 if self.lex.help_verbs.has(toks[j]):
@@ -320,7 +328,12 @@ class FrameBuilder:
 
     def _response(self, frame, before, after, refs) -> None:
         sentence = frame.sentence
-        subject = self._subject(before, after, sentence, ACTOR_KINDS, allow_attached=True, at=frame.at)
+        candidates_after = after
+        if frame.type == "offer":
+            # "о готовности поддержать Душанбе заявила Москва": Dushanbe is who would be helped
+            helped = {j for j, t in enumerate(sentence.tokens) if self.lex.help_verbs.has(t)}
+            candidates_after = [r for r in after if not any(0 < r.start - j <= 3 for j in helped)]
+        subject = self._subject(before, candidates_after, sentence, ACTOR_KINDS, allow_attached=True, at=frame.at)
         if subject is None and frame.type == "decision":
             subject = next((r for r in after if r.prep == "by" or "ablt" in r.case and r.kind in ORG_KINDS), None)
         if subject is not None:
@@ -397,6 +410,8 @@ class FrameBuilder:
         if host is not None:
             frame.target = host.party
             frame.explicit_target = True
+        if actors and not by:
+            frame.subject_kind = actors[0].kind
         own = any(lex.possessive_own.has(toks[j]) for j in range(lo, hi))
         if not seen and not own and any(lex.force_nouns.has(toks[j]) for j in range(lo, hi)):
             frame.generic_force = True

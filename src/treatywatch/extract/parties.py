@@ -43,6 +43,7 @@ class PartyRef:
     attached: bool = False  # right after a noun it qualifies ("сил ОДКБ"): not a subject
     roles: tuple = ()  # every (party, role) a person holds on the date
     alternatives: tuple = ()  # other parties the same words may name ("альянс", "Brussels")
+    treaty_org: str | None = None  # for a treaty: the organization it founded ("Washington Treaty": NATO)
 
     @property
     def unnamed(self) -> bool:

@@ -180,6 +180,8 @@ class Extractor:
         if not ctx.main_org:
             return
         for r in refs:
+            if r.kind == "treaty":
+                r.treaty_org = self._treaty_org(r.ident)
             if r.party is None and (r.kind in {"org", "body"} or r.kind == "institution" and r.role in ORG_BODY_ROLES):
                 r.party = r.voice = ctx.main_org
             elif r.alternatives and ctx.main_org in r.alternatives + (r.ident,):

@@ -87,7 +87,7 @@ def find_triggers(sentence: Sentence, lex: Lexicon, clauses: Clauses, refs=()) -
 
 
 def _appeal(toks, k, tok, lex, en, noun, verb, hi, has_party_after) -> Trigger | None:
-    if lex.appeal_verbs.has(tok) and verb:
+    if lex.appeal_verbs.has(tok) and verb and tok.pos not in {"PRTF", "ADJF"}:
         help_near = _window_has(lex.help_words, toks, k - 8, k + 12) or _window_has(lex.consultation_nouns, toks, k - 8, hi) \
             or _window_has(lex.article_words, toks, k - 8, k + 8)
         nxt = toks[k + 1].lower if k + 1 < len(toks) else ""
