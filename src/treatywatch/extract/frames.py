@@ -19,6 +19,7 @@ ACTOR_KINDS = STATE_KINDS | ORG_KINDS
 TO_PREPS = {"к", "в", "во", "до", "to", "у", "на", "into", "towards", "toward"}
 FROM_PREPS = {"из", "с", "со", "з", "із", "зі", "від", "от", "from", "by", "out"}
 ABSORBING = {"appeal", "decision", "offer"}
+BECAME = {"стал", "стала", "стали", "стало", "став", "стала", "стали", "стало"}  # "не стал обращаться": did not
 ORG_IDS = {"CSTO", "NATO", "EU", "UN", "SCO", "CIS", "OSCE"}
 
 
@@ -87,7 +88,7 @@ def _negated(sentence: Sentence, k: int, lo: int, lex: Lexicon, nominal: bool, h
     if not nominal:
         for j in range(k + 1, min(hi, k + 5)):
             if lex.negators.has(toks[j]) and j + 1 < len(toks) and (
-                    lex.future_aux.has(toks[j + 1]) or toks[j + 1].lemma in {"стать", "стати"}):
+                    lex.future_aux.has(toks[j + 1]) or toks[j + 1].lemma in {"стать", "стати"} or toks[j + 1].lower in BECAME):
                 return True  # "просить о помощи не станет", "звертатися не став"
     if sentence.lang == "en" and k > 0 and toks[k - 1].lower == "any":
         return any(lex.negators.has(t) for t in toks[max(lo, k - 6):k])
@@ -131,7 +132,7 @@ class FrameBuilder:
             lo, hi = clauses.span_of(trig.at)
             if lex.question_particles.any_in(toks, trig.at + 1, trig.at + 3):
                 continue  # "Обратится ли Душанбе к союзникам?"
-            if lex.deliberation.any_in(toks, max(lo, trig.at - 6), trig.at) and not (trig.type == "appeal" and trig.nominal):
+            if lex.deliberation.any_in(toks, max(0, trig.at - 14), trig.at) and not (trig.type == "appeal" and trig.nominal):
                 continue  # "weighing whether to send" (rule 12); the request weighed was still made
             if trig.type == "appeal" and lex.exhortation.any_in(toks, max(lo, trig.at - 6), trig.at) and (
                     toks[trig.at].infinitive or trig.at > 0 and toks[trig.at - 1].lower == "to"):

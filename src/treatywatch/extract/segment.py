@@ -23,6 +23,12 @@ class Token:
     lemma: str
     pos: str | None
     grams: frozenset[str]
+    verb_lemma: str | None = None  # a verb reading behind a noun first parse ("прибыли")
+    verb_grams: frozenset[str] = frozenset()
+
+    def as_verb(self) -> "Token":
+        return Token(self.i, self.text, self.start, self.end, self.verb_lemma or self.lemma, "VERB",
+                     self.verb_grams or self.grams)
 
     @property
     def lower(self) -> str:
@@ -102,12 +108,25 @@ def segment(doc: Doc, morph, default_lang: str = "ru") -> list[Sentence]:
                 sentence = Sentence(len(sentences), start, end, text, lang, block.kind, block_index)
                 for k, tok in enumerate(tokenize(text)):
                     a = morph.analyze(tok.text, lang)
-                    sentence.tokens.append(Token(k, tok.text, start + tok.start, start + tok.stop,
-                                                 a.lemma, a.pos, a.grammemes))
+                    token = Token(k, tok.text, start + tok.start, start + tok.stop, a.lemma, a.pos, a.grammemes)
+                    if a.pos == "NOUN" and lang != "en" and tok.text[:1].islower() and tok.text.endswith(_VERB_ENDINGS):
+                        verb = _verb_reading(morph, tok.text, lang)
+                        if verb is not None:
+                            token.verb_lemma, token.verb_grams = verb.lemma, verb.grammemes
+                    sentence.tokens.append(token)
                 if lang == "uk":
                     _resolve_uk_future(sentence, morph)
                 sentences.append(sentence)
     return sentences
+
+
+_VERB_ENDINGS = ("ли", "ла", "ло", "л", "ть", "ся", "сь", "ет", "ит", "ут", "ют", "ат", "ят")
+
+
+def _verb_reading(morph, word: str, lang: str):
+    if not hasattr(morph, "parses"):
+        return None
+    return next((a for a in morph.parses(word, lang) if a.pos in {"VERB", "INFN"}), None)
 
 
 def _resolve_uk_future(sentence: Sentence, morph) -> None:

@@ -29,8 +29,8 @@ class Trigger:
 def _is_en_noun(toks, k: int) -> bool:
     prev = toks[k - 1].lower if k > 0 else ""
     nxt = toks[k + 1].lower if k + 1 < len(toks) else ""
-    if toks[k].lower.endswith(("ing", "ed")) and prev not in EN_DETERMINERS:
-        return False  # "began withdrawing from", "asked for"
+    if toks[k].lower.endswith(("ing", "ed")) and (prev not in EN_DETERMINERS or prev in {"that", "which", "who"}):
+        return False  # "began withdrawing from", "asked for", "the force that arrived"
     return prev in EN_DETERMINERS or (k > 0 and toks[k - 1].text.endswith(("'s", "’s"))) or (
         nxt in EN_NOT_VERB_AFTER and prev not in EN_AUX and not toks[k].lower.endswith("ed"))
 
@@ -74,8 +74,10 @@ def find_triggers(sentence: Sentence, lex: Lexicon, clauses: Clauses, refs=()) -
         lo, hi = clauses.span_of(k)
         if lo > 0 and lex.relative_pronouns.has(toks[lo]):
             lo = clauses.span_of(lo - 1)[0]  # "Dutch units, which returned home"
-        noun = (tok.pos == "NOUN") if not en else _is_en_noun(toks, k)
+        noun = (tok.pos == "NOUN" and not tok.verb_lemma) if not en else _is_en_noun(toks, k)
         verb = not noun and (not en or _looks_en_verb(toks, k) or tok.lemma in {"ask", "request", "appeal", "invoke"})
+        if tok.verb_lemma and not noun:
+            tok = tok.as_verb()  # "прибыли": the verb, not the plural of "прибыль"
         trig = _appeal(toks, k, tok, lex, en, noun, verb, hi, has_party_after) \
             or _offer(toks, k, tok, lex, lo, hi) \
             or _consultation(toks, k, tok, lex, en, noun, verb, lo, hi, has_body_after, has_org_near) \
@@ -139,7 +141,7 @@ def _consultation(toks, k, tok, lex, en, noun, verb, lo, hi, has_body_after, has
         if urgent or convened or _window_has(lex.article_words, toks, k - 6, k + 6):
             return Trigger("consultation", k, nominal=True)
         return None
-    if lex.meeting_nouns.has(tok) and noun:
+    if lex.meeting_nouns.has(tok) and (noun or en and not verb):
         if urgent or (convened and has_body_after(k)):
             return Trigger("consultation", k, nominal=True)  # "an NAC meeting is to be held"
         return None
