@@ -23,12 +23,21 @@ LANGS = ("ru", "uk", "en")
 class WordClass:
     words: frozenset[str] = frozenset()
     phrases: tuple[tuple[str, ...], ...] = ()
+    starts: frozenset[str] = frozenset()  # first words of the phrases, for a quick miss
+
+    def __post_init__(self) -> None:
+        self.starts = frozenset(p[0] for p in self.phrases)
 
     def has(self, token) -> bool:
         return token.lemma in self.words or token.lower in self.words
 
     def phrase_at(self, tokens, i: int) -> int:
         """Length of a phrase of this class starting at token i, else 0."""
+        if not self.phrases or i >= len(tokens):
+            return 0
+        first = tokens[i]
+        if first.lower not in self.starts and first.lemma not in self.starts:
+            return 0
         for phrase in self.phrases:
             n = len(phrase)
             if i + n <= len(tokens) and all(
@@ -39,7 +48,12 @@ class WordClass:
 
     def any_in(self, tokens, lo: int = 0, hi: int | None = None) -> bool:
         hi = len(tokens) if hi is None else hi
-        return any(self.has(tokens[k]) or self.phrase_at(tokens, k) for k in range(max(lo, 0), min(hi, len(tokens))))
+        words = self.words
+        for k in range(max(lo, 0), min(hi, len(tokens))):
+            tok = tokens[k]
+            if tok.lemma in words or tok.lower in words or (self.phrases and self.phrase_at(tokens, k)):
+                return True
+        return False
 
     def positions(self, tokens, lo: int = 0, hi: int | None = None) -> list[int]:
         hi = len(tokens) if hi is None else hi
@@ -62,11 +76,19 @@ def _word_class(values: Iterable[str], origin: str = "lexicon", key: str = "") -
     return WordClass(frozenset(words), tuple(phrases))
 
 
+TRIGGER_CLASSES = (
+    "appeal_verbs", "appeal_nouns", "invoke_verbs", "readiness", "help_verbs", "consultation_nouns",
+    "meeting_nouns", "discuss_verbs", "decline_verbs", "grant_words", "decision_verbs", "decision_nouns",
+    "support_words", "withdrawal_verbs", "withdrawal_nouns", "deploy_verbs", "participation_verbs",
+)
+
+
 @dataclass
 class Lexicon:
     lang: str
     classes: dict[str, WordClass] = field(default_factory=dict)
     assistance: dict[str, WordClass] = field(default_factory=dict)
+    trigger_words: frozenset[str] = frozenset()  # every word that may start an event
 
     def __getattr__(self, name: str) -> WordClass:
         try:
@@ -104,6 +126,7 @@ def parse_lexicon(lang: str, data: dict, origin: str) -> Lexicon:
             lex.classes[key] = _word_class(values, origin, key)
         else:
             raise DataFileError(f"{origin}: word class {key!r} must be a list")
+    lex.trigger_words = frozenset().union(*(lex.classes[name].words for name in TRIGGER_CLASSES))
     return lex
 
 

@@ -25,14 +25,14 @@ class Token:
     grams: frozenset[str]
     verb_lemma: str | None = None  # a verb reading behind a noun first parse ("прибыли")
     verb_grams: frozenset[str] = frozenset()
+    lower: str = ""
+
+    def __post_init__(self) -> None:
+        self.lower = self.text.lower()
 
     def as_verb(self) -> "Token":
         return Token(self.i, self.text, self.start, self.end, self.verb_lemma or self.lemma, "VERB",
                      self.verb_grams or self.grams)
-
-    @property
-    def lower(self) -> str:
-        return self.text.lower()
 
     def has(self, *grammemes: str) -> bool:
         return any(g in self.grams for g in grammemes)

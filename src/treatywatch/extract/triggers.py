@@ -70,7 +70,10 @@ def find_triggers(sentence: Sentence, lex: Lexicon, clauses: Clauses, refs=()) -
 
     en = sentence.lang == "en"
     found: list[Trigger] = []
+    words = lex.trigger_words | LIGHT_VERBS | GATHER_VERBS
     for k, tok in enumerate(toks):
+        if tok.lemma not in words and tok.lower not in words and tok.verb_lemma not in words:
+            continue
         lo, hi = clauses.span_of(k)
         if lo > 0 and lex.relative_pronouns.has(toks[lo]):
             lo = clauses.span_of(lo - 1)[0]  # "Dutch units, which returned home"
