@@ -74,13 +74,24 @@ class Extractor:
         for record in named:
             for name in record.names:
                 words = re.findall(r"\w+", name.text.lower())
-                if words and len(name.text) >= 2:
+                if not words or len(name.text) < 2:
+                    continue
+                if len(words) == 1 and len(words[0]) <= 5:
+                    patterns.add(re.escape(words[0]) + r"(?!\w)")  # "ООН", not "ООНовский"; "UN", not "until"
+                else:
                     patterns.add(r"\s+".join(re.escape(w[:6]) + r"\w*" for w in words))
-        lexicons = self.lexicons.values()
-        for lex in lexicons:
-            for cls in (lex.help_words, lex.force_nouns, lex.consultation_nouns, lex.appeal_nouns, lex.withdrawal_nouns):
-                patterns.update(re.escape(w[:6]) for w in cls.words if len(w) >= 4)
+        for lex in self.lexicons.values():
+            patterns.update(re.escape(stem) for stem in lex.topic_stems.words)
         return re.compile(r"(?<!\w)(?:" + "|".join(sorted(patterns, key=len, reverse=True)) + ")")
+
+    def warm_up(self) -> "Extractor":
+        """Build the knowledge, morphology, name index and topic filter now rather than on
+        the first document (servers and benchmarks want the cost up front)."""
+        _ = self.resolver, self.topic
+        self.extract(Doc(id="<warm-up>", text="ОДКБ. NATO. Організація.", lang="ru"))
+        for lang in ("uk", "en"):
+            self.morph.analyze("допомога" if lang == "uk" else "help", lang)
+        return self
 
     def __call__(self, doc: Doc) -> Doc:
         doc.events = self.extract(doc)
