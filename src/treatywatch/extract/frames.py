@@ -46,6 +46,11 @@ class Frame:
         return self.trigger.at
 
 
+def _can_act(ref: PartyRef) -> bool:
+    """Legislators, experts and opposition figures speak, but do not act for a state (rule 6)."""
+    return ref.voice != "media" or ref.kind in {"state", "metonym", "state_adj", "org", "body", "force"}
+
+
 def _is_content(trig: Trigger, governor: Trigger, toks) -> bool:
     """Is `trig` what `governor` asks for, offers or decides ("asked them to send troops",
     "решил направить силы", "попросила про консультації"), rather than an event of its own?"""
@@ -246,7 +251,7 @@ class FrameBuilder:
     def _subject(self, before: list[PartyRef], after: list[PartyRef], sentence: Sentence, kinds: set[str],
                  allow_attached: bool = False, at: int | None = None) -> PartyRef | None:
         cands = [r for r in before if r.kind in kinds and r.prep is None and not r.attached
-                 and (sentence.lang == "en" or r.nominative())]
+                 and (sentence.lang == "en" or r.nominative()) and _can_act(r)]
         named = [r for r in cands if r.role != "anaphora"]
         if named or cands:
             return (named or cands)[-1]

@@ -153,7 +153,8 @@ class PartyResolver:
                 continue
             if ref.party is None:
                 after = next((r for r in refs if r.start >= ref.end and r.start - ref.end <= 2
-                              and r.kind in {"state", "state_adj", "metonym", "org", "body", "person"} and r.party), None)
+                              and r.kind in {"state", "state_adj", "metonym", "org", "body", "person"} and r.party
+                              and all(t.pos in {"NOUN", "ADJF", None} for t in sentence.tokens[ref.end:r.start])), None)
                 before = next((r for r in reversed(refs) if r.end <= ref.start and ref.start - r.end <= 1
                                and r.kind in {"state_adj", "state", "metonym", "org", "body"}), None)
                 bound = (before or after) if sentence.lang == "en" else (after or before)
