@@ -78,6 +78,14 @@ def find_speakers(sentence: Sentence, refs: list[PartyRef], clauses: Clauses, le
         if sentence.lang == "en" and _english_plural_noun(toks, k):
             continue  # "despite reports that ...": a noun, not a speech verb
         lo, hi = clauses.span_of(k)
+        if lo > 0 and lex.relative_pronouns.has(toks[lo]):
+            lo = clauses.span_of(lo - 1)[0]  # "An official who asked not to be named said"
+        if not [r for r in voiced if lo <= r.start < k and not r.attached and r.prep is None]:
+            # "В Кремле заявили", "У секретаріаті пояснили": the place stands for the speaker
+            place = [r for r in voiced if lo <= r.start < k and r.prep in {"в", "во", "у"} and k - r.end <= 2]
+            if place:
+                speakers.append(Speaker(k, place[-1].voice, place[-1], hedged=place[-1].unnamed))
+                continue
         # the first free-standing party before the verb: "Pavel Orlov, an analyst at a Moscow
         # think tank, said" is the analyst speaking, not Moscow
         before = [r for r in voiced if lo <= r.start < k and not r.attached and r.prep is None]
@@ -86,7 +94,7 @@ def find_speakers(sentence: Sentence, refs: list[PartyRef], clauses: Clauses, le
         subject = (in_segment or before or [None])[0]
         postposed = False
         lead = toks[k - 1].text if k > 0 else ""
-        if lead in {",", "—", "–", "»", '"', "”"} and not in_segment:
+        if lead in {",", "—", "–", "»", '"', "”"} and not in_segment and (sentence.lang != "en" or not before):
             # "..., заявил пресс-секретарь Песков": the speaker follows the verb
             follow = [r for r in voiced if k < r.start <= k + 4]
             if follow:

@@ -355,7 +355,7 @@ class FrameBuilder:
             target = next((r for r in reversed(before) if r.kind in STATE_KINDS and r.party not in frame.actors and not venue(r) and
                            (r.prep in {"по", "at", "for", "для"} or "datv" in r.case or consult and r.prep in {"в", "у", "in", "on", "over"})), None)
         if target is None and frame.type == "offer":
-            helper = next((j for j in range(frame.at + 1, min(len(sentence.tokens), frame.at + 5))
+            helper = next((j for j in range(frame.at, min(len(sentence.tokens), frame.at + 5))
                            if self.lex.help_verbs.has(sentence.tokens[j])), None)
             if helper is not None:  # "ready to help Uzbekistan", "готова помочь Армении"
                 target = next((r for r in after if r.kind in {"state", "metonym"} and 0 < r.start - helper <= 3
