@@ -76,11 +76,18 @@ def fill_arguments(frames: list[Frame], ctx: DocContext, alliance_of=lambda stat
                 asked = _nearest(appeals, f, lambda a: a.target in f.actors) or _nearest(appeals, f, lambda a: True)
                 f.target = asked.actors[0] if asked and asked.actors else ctx.main_state
         else:  # deployment, withdrawal
+            movers = [m for m in frames if m is not f and m.type in {"deployment", "withdrawal"} and m.sentence.block == f.sentence.block]
             if f.target is None:
+                # "прибыл в Алматы" (a city the gazetteer does not hold): where the other contingents went
+                went = _nearest(movers, f, lambda m: m.explicit_target and m.target)
                 asked = _nearest(appeals, f, lambda a: True)
-                f.target = asked.actors[0] if asked and asked.actors else ctx.main_state
-            if not f.actors and f.generic_force and ctx.main_org:
-                f.actors = [ctx.main_org]
+                f.target = (asked.actors[0] if asked and asked.actors else None) or (went.target if went else None) or ctx.main_state
+            if not f.actors and f.generic_force:
+                if ctx.main_org:
+                    f.actors = [ctx.main_org]
+                else:  # "it would send a unit; the unit flew to Kazakhstan"
+                    sender = _nearest(movers, f, lambda m: bool(m.actors))
+                    f.actors = list(sender.actors) if sender else []
         f.actors = [a for a in f.actors if a and a != f.target]
         if f.actors and f.target:
             out.append(f)

@@ -181,6 +181,9 @@ class FrameBuilder:
                 frame.actors = [sp.ref.party]  # "the Defence Ministry said a unit was sent"
             if sp is not None:
                 frame.voice = sp.voice
+                if sp.ref is not None and sp.ref.kind == "person":
+                    # Pashinyan reporting the Council's decision speaks as its chair
+                    frame.voice = next((party for party, _ in sp.ref.roles if party in frame.actors), frame.voice)
                 if sp.hedged:
                     frame.modality = "uncertain"
             frame = self._reinterpret(frame, refs, clauses)

@@ -55,6 +55,26 @@ def merge_events(candidates: list[Event]) -> list[Event]:
     return _drop_announced(merged)
 
 
+# what a clause is for, when the text names the clause but not the help
+ASSISTANCE_OF_BASIS = {"CST-2": "consultative", "NATO-4": "consultative", "CST-4": "military",
+                       "NATO-5": "military", "TEU-42.7": "military"}
+
+
+def complete_slots(events: list[Event]) -> list[Event]:
+    """Fields one sentence leaves open that the rest of the document settles: a
+    consultation held at a state's request is under the clause the state invoked; an
+    appeal under Article 5 asks for military help."""
+    appeals = {(e.actor, e.target): e for e in events if e.type == "appeal" and e.polarity == "positive"}
+    for e in events:
+        if e.type == "consultation" and e.basis is None:
+            asked = appeals.get((e.target, e.actor))
+            if asked is not None and asked.basis:
+                e.basis = asked.basis
+        if e.type in {"appeal", "offer", "decision"} and e.assistance == "unspecified" and e.basis in ASSISTANCE_OF_BASIS:
+            e.assistance = ASSISTANCE_OF_BASIS[e.basis]
+    return events
+
+
 def _drop_announced(events: list[Event]) -> list[Event]:
     actual = {(e.type, e.actor, e.target, e.polarity): e for e in events if e.modality == "actual"}
     out = []

@@ -16,7 +16,7 @@ from treatywatch.extract.context import DocContext, fill_arguments, tally
 from treatywatch.extract.denials import apply_denials
 from treatywatch.extract.frames import Frame, FrameBuilder
 from treatywatch.extract.lexicon import LANGS, load_lexicon
-from treatywatch.extract.merge import merge_events
+from treatywatch.extract.merge import complete_slots, merge_events
 from treatywatch.extract.parties import ORG_BODY_ROLES, PartyRef, PartyResolver, _prep_before
 from treatywatch.extract.quantity import find_counts
 from treatywatch.extract.segment import segment
@@ -26,6 +26,7 @@ from treatywatch.errors import NotFoundError
 from treatywatch.model import Doc, Event, Evidence
 
 ORGS = {"CSTO", "NATO", "EU", "UN", "SCO", "CIS", "OSCE"}
+TREATY_WORDS = {"договор", "договір", "treaty", "устав", "статут", "charter"}
 
 
 class Extractor:
@@ -156,7 +157,7 @@ class Extractor:
         frames = fill_arguments(frames, ctx, lambda state, f: self._alliance_of(state, f, doc))
         candidates = [event for f in frames for event in self._events(f, doc, ctx)]
         candidates = self._consultations_per_requester(candidates)
-        return merge_events(candidates)
+        return complete_slots(merge_events(candidates))
 
     def _treaty_org(self, ident: str | None) -> str | None:
         try:
@@ -165,14 +166,18 @@ class Extractor:
             return None
 
     def _alliance_of(self, state: str, frame: Frame, doc: Doc) -> str | None:
-        """Only when the sentence speaks of an article or of consultations, and the state
-        belongs to exactly one of the alliances whose clauses we follow."""
+        """Only when the sentence speaks of an article, a treaty or consultations, and the
+        state belongs to exactly one alliance whose clause fits ("Article 4" is NATO's or the
+        CST's, "42.7" the EU's)."""
         lex = self.lexicons[frame.sentence.lang]
         toks = frame.sentence.tokens
-        if not (lex.article_words.any_in(toks) or lex.consultation_nouns.any_in(toks)):
+        treaty_word = any(t.lemma in TREATY_WORDS for t in toks)
+        if not (lex.article_words.any_in(toks) or lex.consultation_nouns.any_in(toks) or treaty_word):
             return None
-        found = [org for org in ("CSTO", "NATO", "EU")
-                 if self.knowledge.member_of(state, org, doc.published).status == "member"]
+        article = slots.article_number(frame.sentence.text)
+        orgs = [org for org, family in (("CSTO", "CST"), ("NATO", "NATO"), ("EU", "TEU"))
+                if article is None or article in slots.ARTICLES[family]]
+        found = [org for org in orgs if self.knowledge.member_of(state, org, doc.published).status == "member"]
         return found[0] if len(found) == 1 else None
 
     def _bind_country_anaphora(self, sentence, refs: list[PartyRef], recent: str | None) -> None:

@@ -25,7 +25,13 @@ ARTICLES = {"CST": {"2", "4"}, "NATO": {"4", "5"}, "TEU": {"42.7"}, "UN": {"51"}
 ASSISTANCE_ORDER = ("peacekeeping", "monitoring", "military", "consultative", "humanitarian")
 
 
+OTHER_EVENT = re.compile(r"(?:после|після|after|following|перед|before|через)\s+\S+(?:\s+\S+){0,6}\s*$", re.I)
+
+
 def pick_time(frame: Frame, times: list[TimeExpr], clause: tuple[int, int]) -> str | None:
+    text = frame.sentence.text
+    # "after the attacks at the end of November": that date is the attacks', not this event's
+    times = [t for t in times if not OTHER_EVENT.search(text[max(0, t.start - 60):t.start])]
     if not times:
         return None
     toks = frame.sentence.tokens
@@ -42,6 +48,10 @@ def pick_size(frame: Frame, counts: list[Count]) -> int | None:
     if not counts or frame.type not in {"deployment", "withdrawal"}:
         return None
     return min(counts, key=lambda c: abs(c.token - frame.at)).value
+
+
+def article_number(text: str) -> str | None:
+    return _article(text)
 
 
 def _article(text: str) -> str | None:
