@@ -83,7 +83,9 @@ def fill_arguments(frames: list[Frame], ctx: DocContext, alliance_of=lambda stat
                 asked = _nearest(appeals, f, lambda a: True)
                 f.target = (asked.actors[0] if asked and asked.actors else None) or (went.target if went else None) or ctx.main_state
             if not f.actors and f.generic_force:
-                if ctx.main_org:
+                if not f.collective_force and f.recent_state and f.recent_state != f.target:
+                    f.actors = [f.recent_state]  # "По решению депутатов ... отправятся 150 военных"
+                elif ctx.main_org:
                     f.actors = [ctx.main_org]
                 else:  # "it would send a unit; the unit flew to Kazakhstan"
                     sender = _nearest(movers, f, lambda m: bool(m.actors))

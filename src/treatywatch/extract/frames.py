@@ -35,7 +35,9 @@ class Frame:
     voice: str | None = None  # who asserts it: party id, "media", None (the text itself)
     reported: bool = False  # the reported half of a denial
     outcome: str | None = None
-    generic_force: bool = False  # "миротворцы", "the contingent": the organization's force
+    generic_force: bool = False  # "миротворцы", "the contingent": a force nobody is named for
+    collective_force: bool = False  # "миротворческие силы", "peacekeepers": the alliance's own
+    recent_state: str | None = None  # the state last acting in the paragraph
     explicit_target: bool = False
     extra_targets: list[str] = field(default_factory=list)
     subject_kind: str | None = None
@@ -424,6 +426,7 @@ class FrameBuilder:
         own = any(lex.possessive_own.has(toks[j]) for j in range(lo, hi))
         if not seen and not own and any(lex.force_nouns.has(toks[j]) for j in range(lo, hi)):
             frame.generic_force = True
+            frame.collective_force = lex.collective_force_words.any_in(toks, lo, hi)
 
 
 def _segment(toks, k: int, lo: int, hi: int) -> tuple[int, int]:

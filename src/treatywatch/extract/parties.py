@@ -22,6 +22,7 @@ ACTS_FOR_STATE = {
 SPEAKS_AS_MEDIA = {"legislator", "expert", "opposition", "journalist", "analyst", "official_unnamed", "mp", "deputy"}
 ORG_BODY_ROLES = {"secretariat", "secretary_general", "press_service", "spokesperson_org", "joint_staff", "chair"}
 
+COUNTRY_WORDS = {"республика", "страна", "республіка", "країна", "country", "republic"}  # "the ministry of the republic"
 PREPOSITIONS = {
     "к", "в", "во", "на", "из", "от", "с", "со", "для", "до", "у", "по", "против", "при", "через",
     "з", "із", "зі", "від", "проти", "для",
@@ -162,7 +163,8 @@ class PartyResolver:
                     ref.party = bound.party
                 elif ref.role in ORG_BODY_ROLES and main_org:
                     ref.party = main_org
-            if ref.party is None and not self._as_media(ref.role):
+            follows = sentence.tokens[ref.end].lemma if ref.end < len(sentence.tokens) else ""
+            if ref.party is None and not self._as_media(ref.role) and follows not in COUNTRY_WORDS:
                 # "Russia is ready to help, a deputy foreign minister said": the state in view
                 first_state = next((r for r in refs if r.kind in {"state", "metonym"} and r.party), None)
                 ref.party = first_state.party if first_state is not None else None

@@ -17,7 +17,7 @@ from treatywatch.extract.denials import apply_denials
 from treatywatch.extract.frames import Frame, FrameBuilder
 from treatywatch.extract.lexicon import LANGS, load_lexicon
 from treatywatch.extract.merge import complete_slots, merge_events
-from treatywatch.extract.parties import ORG_BODY_ROLES, PartyRef, PartyResolver, _prep_before
+from treatywatch.extract.parties import COUNTRY_WORDS, ORG_BODY_ROLES, PartyRef, PartyResolver, _prep_before
 from treatywatch.extract.quantity import find_counts
 from treatywatch.extract.segment import segment
 from treatywatch.extract.timex import find_times
@@ -118,6 +118,7 @@ class Extractor:
                 continue
             lex = self.lexicons[sentence.lang]
             clauses = split_clauses(sentence, lex)
+            self._bind_country_anaphora(sentence, refs, recent_state.get(sentence.block))
             speakers = find_speakers(sentence, refs, clauses, lex)
             for sp in speakers:
                 if sp.voice == "__previous__":
@@ -133,7 +134,6 @@ class Extractor:
                 last_voice[sentence.block] = real[-1].voice
             if sentence.is_question:
                 continue
-            self._bind_country_anaphora(sentence, refs, recent_state.get(sentence.block))
             triggers = find_triggers(sentence, lex, clauses, refs)
             if not triggers:
                 continue
@@ -144,6 +144,7 @@ class Extractor:
             for f in sentence_frames:
                 f.refs = refs
                 f.clauses = clauses
+                f.recent_state = recent_state.get(sentence.block)
                 states = [a for a in f.actors if a not in ORGS]
                 if states:
                     recent_state[sentence.block] = states[0]
@@ -187,7 +188,7 @@ class Extractor:
         toks = sentence.tokens
         for r in refs:
             if r.kind == "institution" and r.party is None and r.end < len(toks) \
-                    and toks[r.end].lemma in {"республика", "страна", "республіка", "країна"}:
+                    and toks[r.end].lemma in COUNTRY_WORDS:
                 r.party = recent
                 r.voice = "media" if self.resolver._as_media(r.role) else recent
 

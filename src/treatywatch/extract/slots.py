@@ -26,12 +26,15 @@ ASSISTANCE_ORDER = ("peacekeeping", "monitoring", "military", "consultative", "h
 
 
 OTHER_EVENT = re.compile(r"(?:после|після|after|following|перед|before|через)\s+\S+(?:\s+\S+){0,6}\s*$", re.I)
+# "the Treaty of Friendship of 1997", "Договора о дружбе ... 1997 года": the treaty's date
+TREATY_DATE = re.compile(r"(?:договор|договір|treaty|устав|статут|charter)\w*(?:\s+\S+){0,8}\s*(?:от|від|of)?\s*$", re.I)
 
 
 def pick_time(frame: Frame, times: list[TimeExpr], clause: tuple[int, int]) -> str | None:
     text = frame.sentence.text
     # "after the attacks at the end of November": that date is the attacks', not this event's
-    times = [t for t in times if not OTHER_EVENT.search(text[max(0, t.start - 60):t.start])]
+    times = [t for t in times if not OTHER_EVENT.search(text[max(0, t.start - 60):t.start])
+             and not TREATY_DATE.search(text[max(0, t.start - 80):t.start])]
     if not times:
         return None
     toks = frame.sentence.tokens

@@ -156,7 +156,8 @@ def _consultation(toks, k, tok, lex, en, noun, verb, lo, hi, has_body_after, has
 
 
 def _decision(toks, k, tok, lex, en, noun, verb, lo, hi) -> Trigger | None:
-    if lex.decline_verbs.has(tok) and verb:
+    if lex.decline_verbs.has(tok) and verb and not _window_has(lex.report_nouns, toks, k + 1, k + 4):
+        # "rejected reports that ..." is a denial (denials.py), not a refusal
         if en and tok.lemma in {"rule", "turn"} and not any(t.lower in {"out", "down"} for t in toks[k + 1:k + 5]):
             return None
         if en and tok.lemma in {"deny", "dismiss", "reject"} and not _window_has(lex.appeal_nouns, toks, k + 1, k + 5):
