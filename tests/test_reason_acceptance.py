@@ -78,21 +78,6 @@ def record(request, tmp_path_factory, shared_corpus):
     databases.drop_all()
 
 
-# Where the extractor's output still falls short of an acceptance test (the gold
-# stores pass it): the test runs unchanged and is reported as xfail/XPASS.
-EXTRACTOR_GAPS = {
-    "kazakhstan": "the extractor gives Armenia's contingent of 100 (d002.txt) to actor CSTO, "
-                  "so ARM has no size",
-    "armenia": "the extractor reads 'по статье 2 Договора' (arm-article2.txt) as basis CST "
-               "without the article, so no Article 2/4 conflict",
-}
-
-
-def known_extractor_gap(request, episode: str) -> None:
-    if request.node.callspec.params["record"].startswith("extractor"):
-        request.applymarker(pytest.mark.xfail(reason=EXTRACTOR_GAPS[episode], strict=False))
-
-
 def citations_of(result, **wanted):
     return [e for e in result["evidence"] if all(e.get(k) == v for k, v in wanted.items())]
 
@@ -118,8 +103,7 @@ def test_acceptance_russia_2024_no_appeal(record):
     assert result["contributors"] == [] and result["decision"] is None
 
 
-def test_acceptance_kazakhstan_2022_appeal_decision_under_article_4_and_contingents(record, request):
-    known_extractor_gap(request, "kazakhstan")
+def test_acceptance_kazakhstan_2022_appeal_decision_under_article_4_and_contingents(record):
     result = record.check("Казахстан", "CSTO", "2022-01")
     assert result["appeal"] == "made"
     assert (result["decision"]["outcome"], result["decision"]["basis"]) == ("deploy", "CST-4")
@@ -139,9 +123,7 @@ def test_acceptance_kazakhstan_2022_appeal_decision_under_article_4_and_continge
                         "contributors_members": "ok"}
 
 
-def test_acceptance_armenia_2022_appeal_a_mission_not_troops_and_the_article_conflict(record,
-                                                                                     request):
-    known_extractor_gap(request, "armenia")
+def test_acceptance_armenia_2022_appeal_a_mission_not_troops_and_the_article_conflict(record):
     result = record.check("Вірменія", "CSTO", "2022-09")
     assert result["appeal"] == "made"
     assert result["decision"]["outcome"] == "mission"

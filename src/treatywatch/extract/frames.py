@@ -38,6 +38,7 @@ class Frame:
     generic_force: bool = False  # "миротворцы", "the contingent": a force nobody is named for
     collective_force: bool = False  # "миротворческие силы", "peacekeepers": the alliance's own
     recent_state: str | None = None  # the state last acting in the paragraph
+    carried_count: int | None = None  # a troop count the sentence before gave
     explicit_target: bool = False
     extra_targets: list[str] = field(default_factory=list)
     subject_kind: str | None = None
@@ -161,6 +162,11 @@ class FrameBuilder:
             frame.modality = _modality(sentence, trig.at, lo, hi, lex, clauses, trig.nominal)
             self._arguments(frame, refs, clauses)
             sp = speaker_for(trig.at, speakers)
+            if not frame.actors and sp is not None and sp.ref is not None and sp.postposed and sp.at > trig.at \
+                    and sp.ref.party and sp.ref.kind in ACTOR_KINDS and sp.ref.party != frame.target \
+                    and trig.type in {"deployment", "offer", "appeal", "withdrawal"} and not frame.generic_force:
+                # "«...намерены участвовать в операции», — говорится в заявлении МИД Таджикистана"
+                frame.actors = [sp.ref.party]
             if not frame.actors and sp is not None and sp.ref is not None and sp.at < trig.at and not sp.postposed \
                     and sp.ref.party and sp.ref.kind in ACTOR_KINDS and sp.ref.party != frame.target \
                     and (not trig.nominal or trig.feature == "grant") \

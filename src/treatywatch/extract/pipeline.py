@@ -29,6 +29,14 @@ ORGS = {"CSTO", "NATO", "EU", "UN", "SCO", "CIS", "OSCE"}
 TREATY_WORDS = {"договор", "договір", "treaty", "устав", "статут", "charter"}
 
 
+def _remember_count(sentence, lex, pending: dict[int, int]) -> None:
+    """"About 70 troops, Armenian media write. The contingent has already left": a count in
+    a sentence with no movement belongs to the next sentence's contingent."""
+    counts = find_counts(sentence.tokens, lex)
+    if counts:
+        pending[sentence.block] = counts[0].value
+
+
 class Extractor:
     """Reads documents for events. Heavy resources (morphology, name index) are built
     once, on first use, and shared by every document."""
@@ -112,6 +120,7 @@ class Extractor:
         frames: list[Frame] = []
         last_voice: dict[int, str | None] = {}
         recent_state: dict[int, str] = {}
+        pending_count: dict[int, int] = {}
         block_frames: dict[int, list[Frame]] = {}
         for sentence, refs in zip(sentences, refs_by_sentence):
             if sentence.kind == "dateline" or not sentence.tokens:
@@ -136,11 +145,17 @@ class Extractor:
                 continue
             triggers = find_triggers(sentence, lex, clauses, refs)
             if not triggers:
+                _remember_count(sentence, lex, pending_count)
                 continue
             sentence_frames = self.builders[sentence.lang].build(sentence, triggers, refs, clauses, speakers)
             sentence_frames = apply_denials(sentence_frames, sentence, refs, lex)
             if exercise_doc or lex.exercise_words.any_in(sentence.tokens) or lex.programme_words.any_in(sentence.tokens):
                 sentence_frames = [f for f in sentence_frames if f.type not in {"deployment", "withdrawal"}]
+            movements = [f for f in sentence_frames if f.type in {"deployment", "withdrawal"}]
+            for f in movements:
+                f.carried_count = pending_count.pop(sentence.block, None)
+            if not movements:
+                _remember_count(sentence, lex, pending_count)
             for f in sentence_frames:
                 f.refs = refs
                 f.clauses = clauses
@@ -236,7 +251,7 @@ class Extractor:
                     assistance=slots.pick_assistance(f, lex),
                     basis=slots.pick_basis(f, f.refs, ctx.main_org),
                     outcome=outcome if f.type == "decision" else None,
-                    size=slots.pick_size(f, counts),
+                    size=slots.pick_size(f, counts) or (f.carried_count if f.type in {"deployment", "withdrawal"} else None),
                     evidence=[evidence],
                     confidence=0.6 + (0.15 if f.explicit_target else 0) + (0.1 if f.voice else 0),
                 )
