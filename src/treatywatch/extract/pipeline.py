@@ -230,7 +230,7 @@ class Extractor:
     def _events(self, f: Frame, doc: Doc, ctx: DocContext) -> list[Event]:
         lex = self.lexicons[f.sentence.lang]
         clause = f.clauses.span_of(f.at)
-        times = find_times(f.sentence.text, doc.published)
+        times = find_times(f.sentence.text, doc.published, f.sentence.lang)
         counts = find_counts(f.sentence.tokens, lex)
         outcome = slots.pick_outcome(f, lex)
         if f.type == "decision" and outcome is None:

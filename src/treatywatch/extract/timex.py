@@ -1,9 +1,10 @@
 """Time expressions in a sentence, normalized against the document date.
 
 Returns ISO strings as precise as the text allows (`2022-01-06`, `2022-01`, `2022`).
-dateparser handles what it does well (absolute dates in three languages); relative
-words it does not know (`накануне`, `в конце ноября`, weekday names, "last week") are
-resolved here against the document date.
+The patterns below find the expressions; dateparser reads the day-and-month ones (in three
+languages, the year taken from the document date, dates in the past preferred); what it
+does not know (`накануне`, `в конце ноября`, weekday names, "last week") is resolved here
+against the document date.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 MONTHS = {
     # stems in ru, uk, en -> month number
@@ -109,7 +111,18 @@ def _iso(year: int | None, month: int | None = None, day: int | None = None) -> 
         return f"{year:04d}-{month:02d}"
 
 
-def find_times(text: str, ref: dt.date | None) -> list[TimeExpr]:
+@lru_cache(maxsize=4096)
+def _dateparser_day(expression: str, lang: str | None, ref: dt.date | None) -> str | None:
+    import dateparser
+
+    settings = {"PREFER_DATES_FROM": "past", "REQUIRE_PARTS": ["day", "month"]}
+    if ref is not None:
+        settings["RELATIVE_BASE"] = dt.datetime(ref.year, ref.month, ref.day) + dt.timedelta(days=1)
+    parsed = dateparser.parse(expression, languages=[lang] if lang else ["ru", "uk", "en"], settings=settings)
+    return parsed.date().isoformat() if parsed else None
+
+
+def find_times(text: str, ref: dt.date | None, lang: str | None = None) -> list[TimeExpr]:
     """All time expressions of a sentence, left to right, without overlaps."""
     found: list[TimeExpr] = []
     taken: list[tuple[int, int]] = []
@@ -132,6 +145,12 @@ def find_times(text: str, ref: dt.date | None) -> list[TimeExpr]:
         if month is None:
             continue
         day = int(m.group(1))
+        if m.group(4) or ref is not None:
+            spoken = f"{day} {m.group(3)}" + (f" {m.group(4)}" if m.group(4) else "")
+            value = _dateparser_day(spoken, lang, ref)
+            if value is not None:
+                add(m, value)
+                continue
         year = int(m.group(4)) if m.group(4) else _year_for(month, day, ref)
         add(m, _iso(year, month, day))
     for m in MONTH_DAY.finditer(text):
