@@ -92,6 +92,7 @@ class Event:
     via: str | None = None
     evidence: list[Evidence] = field(default_factory=list)
     confidence: float = 0.5
+    when_inferred: bool = field(default=False, repr=False, compare=False)  # from context, not the sentence
 
     @property
     def key(self) -> tuple[str, str | None, str | None, str, str]:
@@ -102,6 +103,7 @@ class Event:
         out: dict[str, Any] = {name: getattr(self, name) for name in SPEC_FIELDS}
         out["evidence"] = [e.to_json() for e in self.evidence]
         out["confidence"] = round(self.confidence, 3)
+        out["when_inferred"] = self.when_inferred  # true: the date comes from the story, not the sentence
         return out
 
     @classmethod
@@ -110,7 +112,8 @@ class Event:
         kwargs["polarity"] = kwargs["polarity"] or "positive"
         kwargs["modality"] = kwargs["modality"] or "actual"
         evidence = [Evidence.from_json(e) for e in data.get("evidence") or []]
-        return cls(**kwargs, evidence=evidence, confidence=float(data.get("confidence", 0.5)))
+        return cls(**kwargs, evidence=evidence, confidence=float(data.get("confidence", 0.5)),
+                   when_inferred=bool(data.get("when_inferred", False)))
 
 
 def doc_to_json(doc: Doc) -> dict[str, Any]:

@@ -39,6 +39,11 @@ class Frame:
     collective_force: bool = False  # "миротворческие силы", "peacekeepers": the alliance's own
     recent_state: str | None = None  # the state last acting in the paragraph
     carried_count: int | None = None  # a troop count the sentence before gave
+    sentence_date: str = ""  # the document date, ISO (for plans on a weekday)
+    same_day: str | None = None  # the last date the paragraph named before this sentence
+    referred_date: str | None = None  # "Об этом вчера сообщил X": the date of the sentence after
+    lead_date: str | None = None  # the story's date, for the news its lead reports
+    stamp_date: str | None = None  # an undated story's last time stamp before the sentence
     explicit_target: bool = False
     extra_targets: list[str] = field(default_factory=list)
     subject_kind: str | None = None

@@ -35,7 +35,9 @@ def merge_events(candidates: list[Event]) -> list[Event]:
     for key, events in groups.items():
         best = min(events, key=lambda e: source_rank(e.source, e.actor))
         out = Event(**{f: getattr(best, f) for f in ("type", "actor", "target", "polarity", "modality", "source")})
-        out.when = next((e.when for e in events if e.when), None)
+        # a date told with the act itself beats one told with a mention of it ("at Turkey's request")
+        dated = sorted((e for e in events if e.when), key=lambda e: (e.when_inferred, -e.confidence))
+        out.when = dated[0].when if dated else None
         out.size = next((e.size for e in events if e.size), None)
         out.basis = max((e.basis for e in events if e.basis), key=len, default=None)
         kinds = [e.assistance for e in events if e.assistance and e.assistance != "unspecified"]

@@ -171,9 +171,42 @@ class Extractor:
             block_frames.setdefault(sentence.block, []).extend(sentence_frames)
 
         frames = fill_arguments(frames, ctx, lambda state, f: self._alliance_of(state, f, doc))
+        self._dates_in_context(sentences, frames, doc)
         candidates = [event for f in frames for event in self._events(f, doc, ctx)]
         candidates = self._consultations_per_requester(candidates)
         return complete_slots(merge_events(candidates))
+
+    def _dates_in_context(self, sentences, frames: list[Frame], doc: Doc) -> None:
+        """Dates a sentence takes from its paragraph: "в тот же день" is the last date named
+        before it; "Об этом вчера заявил X" dates the sentence it refers back to; the lead
+        of a dated story tells that day's news."""
+        last_date: dict[int, str] = {}
+        before: dict[int, str | None] = {}
+        own: dict[int, str | None] = {}
+        stamp: dict[int, str | None] = {}
+        last_stamp = None
+        for s in sentences:
+            before[s.index] = last_date.get(s.block)
+            explicit = [t for t in find_times(s.text, doc.published, s.lang) if t.explicit]
+            own[s.index] = explicit[0].value if explicit else None
+            if explicit:
+                last_date[s.block] = explicit[-1].value
+            if len(s.text) < 60 and explicit and len(explicit[0].value) == 10:
+                last_stamp = explicit[0].value  # "UPD от 01:47, 06.01.2022": a live update's time stamp
+            stamp[s.index] = last_stamp
+        by_index = {s.index: s for s in sentences}
+        first_body = min((s.block for s in sentences if s.kind == "body"), default=None)
+        for f in frames:
+            f.sentence_date = doc.published.isoformat() if doc.published else ""
+            f.same_day = before.get(f.sentence.index)
+            if not doc.published:
+                f.stamp_date = stamp.get(f.sentence.index)
+            following = by_index.get(f.sentence.index + 1)
+            if following is not None and following.block == f.sentence.block and refers_back(following):
+                f.referred_date = own.get(following.index)
+            if doc.published and (f.sentence.kind == "title" or f.sentence.block == first_body) \
+                    and not f.negated and f.modality in {"actual", "intended"}:
+                f.lead_date = doc.published.isoformat()
 
     def _treaty_org(self, ident: str | None) -> str | None:
         try:
@@ -253,8 +286,13 @@ class Extractor:
                     outcome=outcome if f.type == "decision" else None,
                     size=slots.pick_size(f, counts) or (f.carried_count if f.type in {"deployment", "withdrawal"} else None),
                     evidence=[evidence],
-                    confidence=0.6 + (0.15 if f.explicit_target else 0) + (0.1 if f.voice else 0),
+                    confidence=(0.5 if f.trigger.nominal else 0.6) + (0.15 if f.explicit_target else 0) + (0.1 if f.voice else 0),
                 )
+                if event.when is None and (f.referred_date or f.lead_date or f.stamp_date):
+                    event.when, event.when_inferred = f.referred_date or f.lead_date or f.stamp_date, f.referred_date is None
+                elif event.when is None and doc.published and event.polarity == "positive" and event.modality == "actual":
+                    # rule 9: a reported act with no date of its own happened by the story's month
+                    event.when, event.when_inferred = doc.published.isoformat()[:7], True
                 if f.type == "decision" and outcome == "mission":
                     event.assistance = "monitoring"
                 if f.type in {"deployment", "withdrawal", "offer"}:

@@ -28,13 +28,15 @@ ASSISTANCE_ORDER = ("peacekeeping", "monitoring", "military", "consultative", "h
 OTHER_EVENT = re.compile(r"(?:после|після|after|following|перед|before|через)\s+\S+(?:\s+\S+){0,6}\s*$", re.I)
 # "the Treaty of Friendship of 1997", "Договора о дружбе ... 1997 года": the treaty's date
 TREATY_DATE = re.compile(r"(?:договор|договір|treaty|устав|статут|charter)\w*(?:\s+\S+){0,8}\s*(?:от|від|of)?\s*$", re.I)
+TREATY_AFTER = re.compile(r"^\s*(?:\S+\s+){0,3}(?:договор|договір|treaty|устав|статут|charter)", re.I)  # "the 1992 Collective Security Treaty"
 
 
 def pick_time(frame: Frame, times: list[TimeExpr], clause: tuple[int, int]) -> str | None:
     text = frame.sentence.text
     # "after the attacks at the end of November": that date is the attacks', not this event's
     times = [t for t in times if not OTHER_EVENT.search(text[max(0, t.start - 60):t.start])
-             and not TREATY_DATE.search(text[max(0, t.start - 80):t.start])]
+             and not TREATY_DATE.search(text[max(0, t.start - 80):t.start])
+             and not (len(t.value) == 4 and TREATY_AFTER.search(text[t.end:t.end + 60]))]
     if not times:
         return None
     toks = frame.sentence.tokens
@@ -44,7 +46,12 @@ def pick_time(frame: Frame, times: list[TimeExpr], clause: tuple[int, int]) -> s
     hi_char = toks[clause[1] - 1].end - base
     in_clause = [t for t in times if lo_char <= t.start < hi_char]
     pool = in_clause or times
-    return min(pool, key=lambda t: abs(t.start - trig_char)).value
+    best = min(pool, key=lambda t: abs(t.start - trig_char))
+    if best.value == "same-day":
+        return frame.same_day
+    if best.weekday and frame.modality == "intended" and best.value < frame.sentence_date:
+        return best.ahead()
+    return best.value
 
 
 def pick_size(frame: Frame, counts: list[Count]) -> int | None:

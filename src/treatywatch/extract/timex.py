@@ -64,6 +64,7 @@ THIS_MONTH = re.compile(r"(earlier\s+this\s+month|this\s+month|в\s+этом\s+�
 LAST_MONTH = re.compile(r"(last\s+month|в\s+прошлом\s+месяце|минулого\s+місяця)", re.I)
 THIS_YEAR = re.compile(r"(this\s+year|в\s+этом\s+году|цього\s+року|этого\s+года)", re.I)
 LAST_YEAR = re.compile(r"(last\s+year|в\s+прошлом\s+году|минулого\s+року)", re.I)
+SAME_DAY = re.compile(r"(в\s+тот\s+же\s+день|того\s+ж(?:е)?\s+дня|того\s+самого\s+дня|the\s+same\s+day|that\s+same\s+day|later\s+that\s+day)", re.I)
 SEASON = re.compile(r"(осенью|осінню|восени|fall\s+of|autumn\s+of|весной|навесні|spring\s+of|летом|влітку|summer\s+of|зимой|взимку|winter\s+of)\s+((?:19|20)\d\d)", re.I)
 
 
@@ -73,6 +74,12 @@ class TimeExpr:
     end: int
     value: str  # ISO, as precise as known
     explicit: bool  # names a date of its own (not "the same day")
+    weekday: bool = False  # "on Monday": the last such day, or the next one for a plan
+
+    def ahead(self) -> str:
+        """The same weekday a week later: "will meet on Monday" is the coming Monday."""
+        day = dt.date.fromisoformat(self.value)
+        return (day + dt.timedelta(days=7)).isoformat()
 
 
 def _month_of(word: str) -> int | None:
@@ -127,14 +134,14 @@ def find_times(text: str, ref: dt.date | None, lang: str | None = None) -> list[
     found: list[TimeExpr] = []
     taken: list[tuple[int, int]] = []
 
-    def add(m: re.Match, value: str | None, explicit: bool = True, group: int = 0) -> None:
+    def add(m: re.Match, value: str | None, explicit: bool = True, group: int = 0, weekday: bool = False) -> None:
         if value is None:
             return
         s, e = m.span(group)
         if any(s < te and ts < e for ts, te in taken):
             return
         taken.append((s, e))
-        found.append(TimeExpr(s, e, value, explicit))
+        found.append(TimeExpr(s, e, value, explicit, weekday))
 
     for m in ISO.finditer(text):
         add(m, _iso(int(m.group(1)), int(m.group(2)), int(m.group(3))))
@@ -180,7 +187,7 @@ def find_times(text: str, ref: dt.date | None, lang: str | None = None) -> list[
         back = (ref.weekday() - weekday) % 7
         if m.group(0).lower().startswith(("last", "прошл", "минул")) and back == 0:
             back = 7
-        add(m, (ref - dt.timedelta(days=back)).isoformat())
+        add(m, (ref - dt.timedelta(days=back)).isoformat(), weekday=True)
     if ref is not None:
         for pattern, offset in RELATIVE:
             for m in pattern.finditer(text):
@@ -199,5 +206,7 @@ def find_times(text: str, ref: dt.date | None, lang: str | None = None) -> list[
             add(m, f"{ref.year - 1:04d}")
     for m in YEAR_ALONE.finditer(text):
         add(m, m.group(1), group=1)
+    for m in SAME_DAY.finditer(text):
+        add(m, "same-day", explicit=False)
     found.sort(key=lambda t: t.start)
     return found

@@ -180,6 +180,7 @@ def _decision(toks, k, tok, lex, en, noun, verb, lo, hi) -> Trigger | None:
     return None
 
 
+ARRIVAL_VERBS = {"прибыть", "прибывать", "прибути", "прибувати", "arrive", "land", "высадиться", "вылететь", "вилетіти"}
 PARTICIPATION_NOUNS = {"участие", "участь", "part"}
 LIGHT_VERBS = {"принять", "принимать", "брать", "взять", "брати", "взяти", "take"}
 
@@ -215,6 +216,6 @@ def _movement(toks, k, tok, lex, en, noun, verb, lo, hi) -> Trigger | None:
             return Trigger("withdrawal", k, feature="home")
         if force or (en and tok.lemma == "deploy"):
             return Trigger("deployment", k)
-        if mission_only:
-            return Trigger("decision", k, feature="mission")
+        if mission_only and tok.lemma not in ARRIVAL_VERBS:
+            return Trigger("decision", k, feature="mission")  # "ОДКБ направит миссию"; an arrival is no event
     return None
