@@ -67,6 +67,7 @@ def complete_slots(events: list[Event]) -> list[Event]:
     consultation held at a state's request is under the clause the state invoked; an
     appeal under Article 5 asks for military help."""
     appeals = {(e.actor, e.target): e for e in events if e.type == "appeal" and e.polarity == "positive"}
+    consulted = {(e.target, e.actor) for e in events if e.type == "consultation" and e.polarity == "positive"}
     for e in events:
         if e.type == "consultation" and e.basis is None:
             asked = appeals.get((e.target, e.actor))
@@ -74,6 +75,12 @@ def complete_slots(events: list[Event]) -> list[Event]:
                 e.basis = asked.basis
         if e.type in {"appeal", "offer", "decision"} and e.assistance == "unspecified" and e.basis in ASSISTANCE_OF_BASIS:
             e.assistance = ASSISTANCE_OF_BASIS[e.basis]
+        if e.type == "appeal" and e.assistance == "unspecified" and (e.actor, e.target) in consulted:
+            e.assistance = "consultative"  # "the request was made by ..." for the consultations held
+        if e.type == "decision" and e.assistance == "unspecified":
+            asked = appeals.get((e.target, e.actor))  # a refusal or a grant answers what was asked
+            if asked is not None and asked.assistance not in (None, "unspecified"):
+                e.assistance = asked.assistance
     return events
 
 
