@@ -94,7 +94,9 @@ def find_speakers(sentence: Sentence, refs: list[PartyRef], clauses: Clauses, le
         subject = (in_segment or before or [None])[0]
         postposed = False
         lead = toks[k - 1].text if k > 0 else ""
-        if lead in {",", "—", "–", "»", '"', "”"} and not in_segment and (sentence.lang != "en" or not before):
+        says_that = any(t.lower in {"что", "що", "that"} for t in toks[k + 1:k + 3])
+        if lead in {",", "—", "–", "»", '"', "”"} and not in_segment and (sentence.lang != "en" or not before) \
+                and not (says_that and before):  # "Пашинян, который ..., сообщил, что ...": he speaks
             # "..., заявил пресс-секретарь Песков": the speaker follows the verb
             follow = [r for r in voiced if k < r.start <= k + 4]
             if follow:
