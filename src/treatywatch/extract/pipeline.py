@@ -110,6 +110,7 @@ class Extractor:
         if not doc.text or not self.topic.search(doc.text.lower()):
             return []
         sentences = [s for s in segment(doc, self.morph, doc.lang or "ru") if s.lang in self.lexicons]
+        self._times: dict[int, list] = {}  # time expressions per sentence, found once
         when = doc.published
         refs_by_sentence = [self.resolver.resolve(s, when, None) for s in sentences]
         ctx = tally([(s.kind, refs) for s, refs in zip(sentences, refs_by_sentence)], self._treaty_org)
@@ -185,9 +186,14 @@ class Extractor:
         own: dict[int, str | None] = {}
         stamp: dict[int, str | None] = {}
         last_stamp = None
+        wanted_blocks = {f.sentence.block for f in frames}
         for s in sentences:
             before[s.index] = last_date.get(s.block)
-            explicit = [t for t in find_times(s.text, doc.published, s.lang) if t.explicit]
+            if s.block not in wanted_blocks and len(s.text) >= 60 and s.kind != "dateline":
+                continue  # nothing in this paragraph needs its dates
+            if s.index not in self._times:
+                self._times[s.index] = find_times(s.text, doc.published, s.lang)
+            explicit = [t for t in self._times[s.index] if t.explicit]
             own[s.index] = explicit[0].value if explicit else None
             if explicit:
                 last_date[s.block] = explicit[-1].value
@@ -263,7 +269,9 @@ class Extractor:
     def _events(self, f: Frame, doc: Doc, ctx: DocContext) -> list[Event]:
         lex = self.lexicons[f.sentence.lang]
         clause = f.clauses.span_of(f.at)
-        times = find_times(f.sentence.text, doc.published, f.sentence.lang)
+        times = self._times.get(f.sentence.index)
+        if times is None:
+            times = self._times[f.sentence.index] = find_times(f.sentence.text, doc.published, f.sentence.lang)
         counts = find_counts(f.sentence.tokens, lex)
         outcome = slots.pick_outcome(f, lex)
         if f.type == "decision" and outcome is None:
