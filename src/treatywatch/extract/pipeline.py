@@ -6,7 +6,6 @@
 
 from __future__ import annotations
 
-import re
 from functools import cached_property
 
 from treatywatch.extract import slots
@@ -21,6 +20,7 @@ from treatywatch.extract.parties import COUNTRY_WORDS, ORG_BODY_ROLES, PartyRef,
 from treatywatch.extract.quantity import find_counts
 from treatywatch.extract.segment import segment
 from treatywatch.extract.timex import find_times
+from treatywatch.extract.topic import TopicFilter
 from treatywatch.extract.triggers import find_triggers
 from treatywatch.errors import NotFoundError
 from treatywatch.model import Doc, Event, Evidence
@@ -74,24 +74,10 @@ class Extractor:
         return PartyResolver(self.names, self.knowledge, self.lexicons)
 
     @cached_property
-    def topic(self) -> re.Pattern:
-        """A cheap first look: text that names no alliance, body or treaty and has no word
-        of help, troops or consultations holds no event of ours, and skips the costly steps.
-        Names are matched by their stems, so inflected forms pass too."""
-        patterns = set()
+    def topic(self) -> TopicFilter:
         named = [*self.knowledge.organizations(), *self.knowledge.bodies(), *self.knowledge.treaties()]
-        for record in named:
-            for name in record.names:
-                words = re.findall(r"\w+", name.text.lower())
-                if not words or len(name.text) < 2:
-                    continue
-                if len(words) == 1 and len(words[0]) <= 5:
-                    patterns.add(re.escape(words[0]) + r"(?!\w)")  # "ООН", not "ООНовский"; "UN", not "until"
-                else:
-                    patterns.add(r"\s+".join(re.escape(w[:6]) + r"\w*" for w in words))
-        for lex in self.lexicons.values():
-            patterns.update(re.escape(stem) for stem in lex.topic_stems.words)
-        return re.compile(r"(?<!\w)(?:" + "|".join(sorted(patterns, key=len, reverse=True)) + ")")
+        return TopicFilter((name.text for record in named for name in record.names),
+                           (stem for lex in self.lexicons.values() for stem in lex.topic_stems.words))
 
     def warm_up(self) -> "Extractor":
         """Build the knowledge, morphology, name index and topic filter now rather than on
@@ -107,7 +93,7 @@ class Extractor:
         return doc
 
     def extract(self, doc: Doc) -> list[Event]:
-        if not doc.text or not self.topic.search(doc.text.lower()):
+        if not doc.text or not self.topic(doc.text):
             return []
         sentences = [s for s in segment(doc, self.morph, doc.lang or "ru") if s.lang in self.lexicons]
         self._times: dict[int, list] = {}  # time expressions per sentence, found once
