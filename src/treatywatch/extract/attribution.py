@@ -43,8 +43,8 @@ def _cited(sentence: Sentence, refs: list[PartyRef], lex: Lexicon) -> PartyRef |
                 # chains: the most specific (last) cited party wins
                 cited = after[0]
                 for r in after[1:]:
-                    if not r.unnamed:
-                        cited = r
+                    if not r.unnamed and r.prep in {None, "of"}:
+                        cited = r  # "пресс-службу организации": the organization; not "sources in Dushanbe"
                 return cited
     return None
 

@@ -54,6 +54,9 @@ def apply_denials(frames: list[Frame], sentence: Sentence, refs: list[PartyRef],
         if kind == "report" and any(kd == "denial" for _, kd in governing):
             kind = "denial"
             k = max(a for a, kd in governing if kd == "denial")
+        if kind == "report" and any(a > frame.at and kd == "denial" for a, kd in anchors):
+            kind = "denial"  # "Reports that Armenia had asked ... were false, the secretariat said"
+            k = next(a for a, kd in anchors if a > frame.at and kd == "denial")
         if kind == "report":
             # "reports that Ankara had asked": asserted by the reports, not by who mentions them
             frame.modality, frame.voice, frame.negated = "uncertain", "media", False

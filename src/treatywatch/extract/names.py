@@ -40,7 +40,7 @@ __all__ = ["KINDS", "Mention", "NameIndex"]
 
 KINDS = ("state", "state_adj", "metonym", "org", "body", "force", "person", "outlet", "institution", "treaty")
 LANGS = ("en", "ru", "uk")
-_END = "\x00"  # trie key of the aliases that end at a node
+_END = ("end",)  # trie key of the aliases that end at a node: a tuple, so no token can equal it
 _STEM = "~"  # prefix of stem keys, so a stem never equals a lemma
 # Case endings stripped from Cyrillic proper names (ru + uk), longest first.
 _ENDINGS = tuple(sorted({

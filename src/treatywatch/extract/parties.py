@@ -192,7 +192,7 @@ class PartyResolver:
         taken = {k for r in refs for k in range(r.start, r.end)}
         out = []
         for k, tok in enumerate(sentence.tokens):
-            owner = next((r for r in refs if 0 < r.start - k <= 3 and r.party and not any(
+            owner = next((r for r in refs if 0 < r.start - k <= 3 and r.party and r.prep in {None, "of"} and not any(
                 t.pos is None and not t.text.isalnum() for t in sentence.tokens[k + 1:r.start])), None)
             if owner is not None:
                 continue  # "в телеграм-канале организации": the organization's own channel
