@@ -145,7 +145,12 @@ class FrameBuilder:
             lo, hi = clauses.span_of(trig.at)
             if lex.question_particles.any_in(toks, trig.at + 1, trig.at + 3):
                 continue  # "Обратится ли Душанбе к союзникам?"
-            if lex.deliberation.any_in(toks, max(0, trig.at - 14), trig.at) and not (trig.type == "appeal" and trig.nominal):
+            reach = max(0, trig.at - 14)
+            for j in range(trig.at - 1, reach - 1, -1):
+                if toks[j].text in {":", ";"}:
+                    reach = j + 1
+                    break
+            if lex.deliberation.any_in(toks, reach, trig.at) and not (trig.type == "appeal" and trig.nominal):
                 continue  # "weighing whether to send" (rule 12); the request weighed was still made
             if trig.type == "appeal" and lex.exhortation.any_in(toks, max(lo, trig.at - 6), trig.at) and (
                     toks[trig.at].infinitive or trig.at > 0 and toks[trig.at - 1].lower == "to"):
