@@ -143,6 +143,8 @@ class FrameBuilder:
             if clauses.in_condition(trig.at):
                 continue  # "if Dushanbe asks": the condition of another event, not an event
             lo, hi = clauses.span_of(trig.at)
+            if trig.type in {"appeal", "offer"} and lex.non_security_help.any_in(toks, max(lo, trig.at - 3), min(hi, trig.at + 8)):
+                continue  # "asked the EU for a loan": not collective-security assistance
             if lex.question_particles.any_in(toks, trig.at + 1, trig.at + 3):
                 continue  # "Обратится ли Душанбе к союзникам?"
             reach = max(0, trig.at - 14)
