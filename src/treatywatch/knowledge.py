@@ -193,6 +193,10 @@ class Knowledge:
         roles = self.person_roles(person_id, date)
         if not roles:
             return None
+        if date is None:
+            # with no date, what the person is now: Rutte is NATO's Secretary General, not a Dutch PM
+            current = [r for r in roles if r.period.end is None]
+            roles = current or roles
         states_first = sorted(roles, key=lambda r: self.party(r.party).kind != "state")
         return states_first[0].party, states_first[0].role
 

@@ -38,7 +38,8 @@ def _cited(sentence: Sentence, refs: list[PartyRef], lex: Lexicon) -> PartyRef |
     for k in range(len(toks)):
         n = lex.citing.phrase_at(toks, k) or (1 if lex.citing.has(toks[k]) else 0)
         if n:
-            after = [r for r in _voiced(refs) if k + n <= r.start <= k + n + 5]
+            stop = next((j for j in range(k + n, len(toks)) if toks[j].text in {",", ".", ";", ":", "—"}), len(toks))
+            after = [r for r in _voiced(refs) if k + n <= r.start <= min(k + n + 5, stop)]
             if after:
                 # chains: the most specific (last) cited party wins
                 cited = after[0]

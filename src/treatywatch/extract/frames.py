@@ -113,6 +113,8 @@ def _modality(sentence: Sentence, k: int, lo: int, hi: int, lex: Lexicon, clause
     tok = toks[k]
     if any(lex.hedges.has(t) for t in toks[max(lo, k - 6):min(hi, k + 3)]):
         return "uncertain"
+    if not nominal and any(lex.possibility.has(t) for t in toks[max(lo, k - 3):k]):
+        return "uncertain"  # "Россия может обратиться", "Tajikistan may ask"
     if any(lex.negators.has(toks[j]) and j + 1 < len(toks) and lex.future_aux.has(toks[j + 1]) for j in range(k + 1, min(hi, k + 5))):
         return "intended"
     conditional = any(not (a <= k < b) and (abs(a - k) <= 12 or abs(b - k) <= 12) for a, b in clauses.conditions)

@@ -108,7 +108,7 @@ REQUIRED = (
     "question_particles", "clause_breaks", "troop_nouns", "quantity_approx", "thousand", "hundred",
     "org_anaphora", "invoke_verbs", "article_words", "discuss_verbs", "home_words", "from_preps", "to_preps",
     "deliberation", "procedure_words", "carrier_verbs", "generic_quantifiers", "relative_pronouns", "first_person", "operation_words",
-    "participation_verbs", "exhortation", "media_words", "possessive_own", "topic_stems", "collective_force_words", "non_security_help",
+    "participation_verbs", "exhortation", "media_words", "possessive_own", "topic_stems", "collective_force_words", "non_security_help", "possibility",
 )
 
 

@@ -31,7 +31,8 @@ def _is_en_noun(toks, k: int) -> bool:
     nxt = toks[k + 1].lower if k + 1 < len(toks) else ""
     if toks[k].lower.endswith(("ing", "ed")) and (prev not in EN_DETERMINERS or prev in {"that", "which", "who"}):
         return False  # "began withdrawing from", "asked for", "the force that arrived"
-    return prev in EN_DETERMINERS or (k > 0 and toks[k - 1].text.endswith(("'s", "’s"))) or (
+    possessive = k > 1 and prev == "s" and toks[k - 2].text in {"'", "’"}  # "Poland ' s request"
+    return possessive or prev in EN_DETERMINERS or (k > 0 and toks[k - 1].text.endswith(("'s", "’s"))) or (
         nxt in EN_NOT_VERB_AFTER and prev not in EN_AUX and not toks[k].lower.endswith("ed"))
 
 
