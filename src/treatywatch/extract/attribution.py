@@ -93,9 +93,13 @@ def find_speakers(sentence: Sentence, refs: list[PartyRef], clauses: Clauses, le
         seg_start = max([j + 1 for j in range(lo, k) if toks[j].text in {",", "—", "–"}] or [lo])
         in_segment = [r for r in before if r.start >= seg_start]
         subject = (in_segment or before or [None])[0]
-        postposed = False
+        tail = toks[k + 1:]
+        to_comma = next((j for j, t in enumerate(tail) if t.text in {",", ";"}), len(tail))
+        # "Kazakhstan asked ..., Kremlin spokesman Peskov said (on Monday)." speaks for all before it
+        postposed = bool(in_segment) and seg_start > lo and (
+            len(tail) <= 5 or to_comma <= 5 or (tail[0].text == "," and bool(lex.citing.phrase_at(toks, k + 2) or lex.citing.has(tail[1]) if len(tail) > 1 else False)))
         lead = toks[k - 1].text if k > 0 else ""
-        says_that = any(t.lower in {"что", "що", "that"} for t in toks[k + 1:k + 3])
+        says_that = any(t.lower in {"что", "що", "that"} for t in toks[k + 1:k + 6])
         if lead in {",", "—", "–", "»", '"', "”"} and not in_segment and (sentence.lang != "en" or not before) \
                 and not (says_that and before):  # "Пашинян, который ..., сообщил, что ...": he speaks
             # "..., заявил пресс-секретарь Песков": the speaker follows the verb
@@ -104,7 +108,7 @@ def find_speakers(sentence: Sentence, refs: list[PartyRef], clauses: Clauses, le
                 subject, postposed = follow[0], True
         if subject is None:
             after = [r for r in voiced if k < r.start <= k + 5]
-            if after and (k == 0 or lead in {",", "—", "–", "-", "»", '"', "”"} or after[0].start - k <= 1
+            if after and (k == 0 or lead in {",", "—", "–", "-", "»", '"', "”"} or after[0].start - k <= 2
                           or lex.according_to.phrase_at(toks, k)):
                 subject, postposed = after[0], True
             elif k + 1 < len(toks) and toks[k + 1].lower in PRONOUNS or (k > 0 and toks[k - 1].lower in PRONOUNS):
@@ -175,5 +179,7 @@ def speaker_for(index: int, speakers: list[Speaker]) -> Speaker | None:
     before = [s for s in speakers if s.at <= index and not s.postposed]
     if before:
         return before[-1] if index < before[-1].scope_end else None
-    after = [s for s in speakers if s.at > index or s.postposed]
+    # a later speech verb speaks for this part only when its speaker follows it
+    # ("..., — заявил Песков"), not when it opens a complement of its own ("asked ..., saying that")
+    after = [s for s in speakers if s.postposed]
     return after[0] if after else None

@@ -114,7 +114,7 @@ class PartyResolver:
                 ref.party = m.party or m.id
             elif m.kind in {"org", "body", "force"}:
                 ref.party = m.party or m.id
-                ref.voice = ref.party
+                ref.voice = ref.party if m.kind != "force" else None  # troops do not make statements
             elif m.kind == "person":
                 ref.roles = tuple((r.party, r.role) for r in self.knowledge.person_roles(m.id, when))
                 # a retrospective text tells what people did in roles they no longer hold
