@@ -83,3 +83,18 @@ def test_ingest_html_without_text_is_one_error(tmp_path):
     items = list(read_documents([str(path)]))
     assert len(items) == 1 and isinstance(items[0], InputError)
     assert (items[0].document, items[0].problem) == (str(path), "HTML has no readable text")
+
+
+def test_ingest_outlet_from_site_name_url_or_record(tmp_path):
+    from treatywatch.ingest import doc_from_text, read_documents
+
+    page = ('<html><head><meta property="og:site_name" content="Steppe Courier"><title>T</title></head>'
+            "<body><article><p>" + "The council met on Monday to discuss the border. " * 5 + "</p></article></body></html>")
+    assert doc_from_text("p.html", page, fmt="html").outlet == "Steppe Courier"
+    assert doc_from_text("t.txt", "A plain story.", url="https://www.example.org/a/1").outlet == "example.org"
+    records = tmp_path / "r.jsonl"
+    records.write_text('{"id": "r1", "text": "A story.", "outlet": "Wire One"}\n{"id": "r2", "text": "B.", "outlet": 7}\n',
+                       encoding="utf-8")
+    got = list(read_documents([str(records)]))
+    assert got[0].outlet == "Wire One"
+    assert "'outlet' must be a string" in str(got[1])

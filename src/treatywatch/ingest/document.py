@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from urllib.parse import urlsplit
 
 from treatywatch.errors import InputError
 from treatywatch.ingest.blocks import segment
@@ -17,6 +18,14 @@ NO_DATE_WARNING = (
 )
 
 
+def outlet_of(url: str | None) -> str | None:
+    """'https://www.example.org/news/1' -> 'example.org': who published it, when nothing better is known."""
+    if not url:
+        return None
+    host = urlsplit(url if "//" in url else f"//{url}").hostname or ""
+    return host.removeprefix("www.") or None
+
+
 def doc_from_text(
     doc_id: str,
     text: str,
@@ -28,6 +37,7 @@ def doc_from_text(
     default_date: dt.date | None = None,
     path: str | None = None,
     raw_format: str | None = None,
+    outlet: str | None = None,
 ) -> Doc:
     """A `Doc` from plain text (`fmt="txt"`) or HTML markup (`fmt="html"`).
 
@@ -50,6 +60,7 @@ def doc_from_text(
         text = page.text
         title = title or page.title
         url = url or page.url
+        outlet = outlet or page.outlet
         published = published or page.published
         warnings.extend(page.warnings)
 
@@ -63,6 +74,7 @@ def doc_from_text(
         blocks=segmentation.blocks,
         published=published or segmentation.published or default_date,
         url=url,
+        outlet=outlet or outlet_of(url),
         title=title or segmentation.title,
         path=path,
         raw_format=raw_format or fmt,

@@ -172,7 +172,7 @@ class _Reader:
             return doc_from_text(
                 doc_id, text, fmt=fmt, published=published, url=record.get("url"),
                 title=record.get("title"), default_date=self.default_date,
-                path=None if path == STDIN_NAME else path, raw_format="jsonl",
+                path=None if path == STDIN_NAME else path, raw_format="jsonl", outlet=record.get("outlet"),
             )
         except InputError as error:
             return _renamed(error, where)
@@ -200,7 +200,7 @@ def _walk(root: str) -> Iterator[str]:
 
 
 def _field_problem(record: dict) -> str | None:
-    for key in ("url", "title"):
+    for key in ("url", "title", "outlet"):
         if record.get(key) is not None and not isinstance(record[key], str):
             return f"'{key}' must be a string"
     record_id = record.get("id")

@@ -26,6 +26,7 @@ class WebPage:
     title: str | None = None
     published: dt.date | None = None
     url: str | None = None
+    outlet: str | None = None  # the site's name ("Eurasia Desk")
     warnings: list[str] = field(default_factory=list)
 
 
@@ -62,6 +63,7 @@ def adapt_html(markup: str, document: str) -> WebPage:
     if extracted is not None:
         page.title = _clean(getattr(extracted, "title", None))
         page.url = _clean(getattr(extracted, "url", None))
+        page.outlet = _clean(getattr(extracted, "sitename", None))
         page.published = _iso_date(getattr(extracted, "date", None))
     if not text:
         page.text = _all_text(markup)
