@@ -15,6 +15,7 @@ from treatywatch.extract.parties import PartyRef
 from treatywatch.extract.segment import Sentence
 
 THIS_WORDS = {"об", "этом", "про", "це", "this", "that", "these", "таке", "такое", "так"}
+FIRST_PERSON = {"мы", "ми", "we", "наша", "наш", "наше", "наши", "our"}
 PRONOUNS = {"он", "она", "они", "его", "ее", "её", "их", "він", "вона", "вони", "його", "її", "їх",
             "he", "she", "they", "his", "her", "their", "it"}
 
@@ -170,8 +171,44 @@ def refers_back(sentence: Sentence) -> bool:
     )
 
 
-def quote_speaker_spans(block_text: str) -> list[tuple[int, int]]:
-    return quoted_spans(block_text)
+def attribute_quotes(doc, sentences: list[Sentence], frames, spoken: dict[int, list[Speaker]]) -> None:
+    """A quotation of several sentences is said by whoever the text names where it opens
+    ("Лавров заявил: «…") or closes ("…», — сказал Лавров): its sentences get that voice."""
+    by_block: dict[int, list[Sentence]] = {}
+    for s in sentences:
+        by_block.setdefault(s.block, []).append(s)
+    for block_sentences in by_block.values():
+        start, end = block_sentences[0].start, block_sentences[-1].end
+        for q_start, q_end in quoted_spans(doc.text[start:end]):
+            q_start, q_end = q_start + start, q_end + start
+            inside = [s for s in block_sentences if s.start < q_end and s.end > q_start]
+            if len(inside) < 2:
+                continue  # a one-sentence quotation is attributed within its sentence
+            speaker = _quote_speaker(inside, spoken, q_start, q_end)
+            if speaker is None:
+                continue
+            covered = {s.index for s in inside}
+            for f in frames:
+                if f.sentence.index not in covered:
+                    continue
+                if f.voice is None:
+                    f.voice = speaker.voice
+                    if speaker.hedged:
+                        f.modality = "uncertain"
+                if not f.actors and speaker.ref is not None and speaker.ref.party and speaker.ref.party != f.target \
+                        and any(t.lower in FIRST_PERSON for t in f.sentence.tokens[:f.at]):
+                    f.actors = [speaker.ref.party]  # "«Мы обратились к ОДКБ…», — заявил министр"
+
+
+def _quote_speaker(inside: list[Sentence], spoken: dict[int, list[Speaker]], q_start: int, q_end: int) -> Speaker | None:
+    first, last = inside[0], inside[-1]
+    for sp in spoken.get(last.index, []):  # "…», — сказал Лавров."
+        if sp.voice and last.tokens[min(sp.at, len(last.tokens) - 1)].start >= q_end - 1:
+            return sp
+    for sp in spoken.get(first.index, []):  # "Лавров заявил: «…"
+        if sp.voice and first.tokens[min(sp.at, len(first.tokens) - 1)].end <= q_start + 1:
+            return sp
+    return None
 
 
 def speaker_for(index: int, speakers: list[Speaker]) -> Speaker | None:

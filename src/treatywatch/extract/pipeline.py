@@ -9,7 +9,7 @@ from __future__ import annotations
 from functools import cached_property
 
 from treatywatch.extract import slots
-from treatywatch.extract.attribution import find_speakers, refers_back
+from treatywatch.extract.attribution import attribute_quotes, find_speakers, refers_back
 from treatywatch.extract.clauses import split_clauses
 from treatywatch.extract.context import DocContext, fill_arguments, tally
 from treatywatch.extract.denials import apply_denials
@@ -107,6 +107,7 @@ class Extractor:
         frames: list[Frame] = []
         last_voice: dict[int, str | None] = {}
         recent_state: dict[int, str] = {}
+        spoken: dict[int, list] = {}  # speakers per sentence
         pending_count: dict[int, int] = {}
         block_frames: dict[int, list[Frame]] = {}
         for sentence, refs in zip(sentences, refs_by_sentence):
@@ -125,6 +126,7 @@ class Extractor:
                         f.voice = speakers[0].voice
                         if speakers[0].hedged:
                             f.modality = "uncertain"
+            spoken[sentence.index] = speakers
             real = [sp for sp in speakers if sp.voice]
             if real:
                 last_voice[sentence.block] = real[-1].voice
@@ -157,6 +159,7 @@ class Extractor:
             frames.extend(sentence_frames)
             block_frames.setdefault(sentence.block, []).extend(sentence_frames)
 
+        attribute_quotes(doc, sentences, frames, spoken)
         frames = fill_arguments(frames, ctx, lambda state, f: self._alliance_of(state, f, doc))
         self._dates_in_context(sentences, frames, doc)
         candidates = [event for f in frames for event in self._events(f, doc, ctx)]
