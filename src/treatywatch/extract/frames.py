@@ -441,6 +441,9 @@ class FrameBuilder:
         if host is not None:
             frame.target = host.party
             frame.explicit_target = True
+            # "to Poland and Romania": one contingent event per host
+            frame.extra_targets = [r.party for r in coordinated(sentence, refs, host, {"state", "metonym"})
+                                   if r.party != host.party and r.party not in seen]
         if actors and not by:
             frame.subject_kind = actors[0].kind
         own = any(lex.possessive_own.has(toks[j]) for j in range(lo, hi))
