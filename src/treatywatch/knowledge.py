@@ -21,7 +21,7 @@ import unicodedata
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable
 
-from treatywatch.errors import DataFileError, NotFoundError
+from treatywatch.errors import NotFoundError
 from treatywatch.knowledge_files import (
     Where, read_bodies, read_institutions, read_memberships, read_outlets, read_parties, read_people,
     read_treaties, read_yaml,

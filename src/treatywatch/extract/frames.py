@@ -44,6 +44,8 @@ class Frame:
     referred_date: str | None = None  # "Об этом вчера сообщил X": the date of the sentence after
     lead_date: str | None = None  # the story's date, for the news its lead reports
     stamp_date: str | None = None  # an undated story's last time stamp before the sentence
+    refs: list = field(default_factory=list)  # the sentence's parties
+    clauses: Clauses | None = None
     explicit_target: bool = False
     extra_targets: list[str] = field(default_factory=list)
     subject_kind: str | None = None

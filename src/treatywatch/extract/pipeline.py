@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from functools import cached_property
 
 from treatywatch.extract import slots
@@ -27,6 +28,17 @@ from treatywatch.model import Doc, Event, Evidence
 
 ORGS = {"CSTO", "NATO", "EU", "UN", "SCO", "CIS", "OSCE"}
 TREATY_WORDS = {"договор", "договір", "treaty", "устав", "статут", "charter"}
+
+
+@dataclass
+class Reading:
+    """What the paragraphs read so far tell the next sentence (keyed by block)."""
+
+    last_voice: dict[int, str | None] = field(default_factory=dict)
+    recent_state: dict[int, str] = field(default_factory=dict)
+    pending_count: dict[int, int] = field(default_factory=dict)
+    block_frames: dict[int, list[Frame]] = field(default_factory=dict)
+    spoken: dict[int, list] = field(default_factory=dict)  # speakers per sentence
 
 
 def _remember_count(sentence, lex, pending: dict[int, int]) -> None:
@@ -104,60 +116,12 @@ class Extractor:
             self._bind_to_main_org(sentence, refs, ctx)
 
         exercise_doc = any(self.lexicons[s.lang].exercise_words.any_in(s.tokens) for s in sentences if s.kind == "title")
+        state = Reading()
         frames: list[Frame] = []
-        last_voice: dict[int, str | None] = {}
-        recent_state: dict[int, str] = {}
-        spoken: dict[int, list] = {}  # speakers per sentence
-        pending_count: dict[int, int] = {}
-        block_frames: dict[int, list[Frame]] = {}
         for sentence, refs in zip(sentences, refs_by_sentence):
-            if sentence.kind == "dateline" or not sentence.tokens:
-                continue
-            lex = self.lexicons[sentence.lang]
-            clauses = split_clauses(sentence, lex)
-            self._bind_country_anaphora(sentence, refs, recent_state.get(sentence.block))
-            speakers = find_speakers(sentence, refs, clauses, lex)
-            for sp in speakers:
-                if sp.voice == "__previous__":
-                    sp.voice = last_voice.get(sentence.block)
-            if refers_back(sentence) and speakers:
-                for f in block_frames.get(sentence.block, []):
-                    if f.voice is None:
-                        f.voice = speakers[0].voice
-                        if speakers[0].hedged:
-                            f.modality = "uncertain"
-            spoken[sentence.index] = speakers
-            real = [sp for sp in speakers if sp.voice]
-            if real:
-                last_voice[sentence.block] = real[-1].voice
-            if sentence.is_question:
-                continue
-            triggers = find_triggers(sentence, lex, clauses, refs)
-            if not triggers:
-                _remember_count(sentence, lex, pending_count)
-                continue
-            sentence_frames = self.builders[sentence.lang].build(sentence, triggers, refs, clauses, speakers)
-            sentence_frames = apply_denials(sentence_frames, sentence, refs, lex)
-            if exercise_doc or lex.exercise_words.any_in(sentence.tokens) or lex.programme_words.any_in(sentence.tokens):
-                sentence_frames = [f for f in sentence_frames if f.type not in {"deployment", "withdrawal"}]
-            movements = [f for f in sentence_frames if f.type in {"deployment", "withdrawal"}]
-            for f in movements:
-                f.carried_count = pending_count.pop(sentence.block, None)
-            if not movements:
-                _remember_count(sentence, lex, pending_count)
-            for f in sentence_frames:
-                f.refs = refs
-                f.clauses = clauses
-                f.recent_state = recent_state.get(sentence.block)
-                states = [a for a in f.actors if a not in ORGS]
-                if states:
-                    recent_state[sentence.block] = states[0]
-            if not any(f.actors for f in sentence_frames):
-                named = [r.party for r in refs if r.kind in {"state", "metonym"} and r.party and r.party != ctx.main_state]
-                if named:
-                    recent_state[sentence.block] = named[-1]
-            frames.extend(sentence_frames)
-            block_frames.setdefault(sentence.block, []).extend(sentence_frames)
+            if sentence.kind != "dateline" and sentence.tokens:
+                frames.extend(self._read_sentence(sentence, refs, state, ctx, exercise_doc))
+        spoken = state.spoken
 
         attribute_quotes(doc, sentences, frames, spoken)
         frames = fill_arguments(frames, ctx, lambda state, f: self._alliance_of(state, f, doc))
@@ -165,6 +129,56 @@ class Extractor:
         candidates = [event for f in frames for event in self._events(f, doc, ctx)]
         candidates = self._consultations_per_requester(candidates)
         return complete_slots(merge_events(candidates))
+
+    def _read_sentence(self, sentence, refs: list[PartyRef], state: "Reading", ctx: DocContext,
+                       exercise_doc: bool) -> list[Frame]:
+        """One sentence's frames, with what the paragraph so far tells about them (who spoke
+        last, which state acted last, a troop count waiting for its contingent)."""
+        block = sentence.block
+        lex = self.lexicons[sentence.lang]
+        clauses = split_clauses(sentence, lex)
+        self._bind_country_anaphora(sentence, refs, state.recent_state.get(block))
+        speakers = find_speakers(sentence, refs, clauses, lex)
+        for sp in speakers:
+            if sp.voice == "__previous__":
+                sp.voice = state.last_voice.get(block)
+        if refers_back(sentence) and speakers:
+            for f in state.block_frames.get(block, []):
+                if f.voice is None:
+                    f.voice = speakers[0].voice
+                    if speakers[0].hedged:
+                        f.modality = "uncertain"
+        state.spoken[sentence.index] = speakers
+        real = [sp for sp in speakers if sp.voice]
+        if real:
+            state.last_voice[block] = real[-1].voice
+        if sentence.is_question:
+            return []
+        triggers = find_triggers(sentence, lex, clauses, refs)
+        if not triggers:
+            _remember_count(sentence, lex, state.pending_count)
+            return []
+        frames = self.builders[sentence.lang].build(sentence, triggers, refs, clauses, speakers)
+        frames = apply_denials(frames, sentence, refs, lex)
+        if exercise_doc or lex.exercise_words.any_in(sentence.tokens) or lex.programme_words.any_in(sentence.tokens):
+            frames = [f for f in frames if f.type not in {"deployment", "withdrawal"}]
+        movements = [f for f in frames if f.type in {"deployment", "withdrawal"}]
+        for f in movements:
+            f.carried_count = state.pending_count.pop(block, None)
+        if not movements:
+            _remember_count(sentence, lex, state.pending_count)
+        for f in frames:
+            f.refs, f.clauses = refs, clauses
+            f.recent_state = state.recent_state.get(block)
+            states = [a for a in f.actors if a not in ORGS]
+            if states:
+                state.recent_state[block] = states[0]
+        if not any(f.actors for f in frames):
+            named = [r.party for r in refs if r.kind in {"state", "metonym"} and r.party and r.party != ctx.main_state]
+            if named:
+                state.recent_state[block] = named[-1]
+        state.block_frames.setdefault(block, []).extend(frames)
+        return frames
 
     def _dates_in_context(self, sentences, frames: list[Frame], doc: Doc) -> None:
         """Dates a sentence takes from its paragraph: "в тот же день" is the last date named
@@ -266,7 +280,7 @@ class Extractor:
         if f.type == "decision" and outcome is None:
             return []
         evidence = Evidence(doc.id, f.sentence.start, f.sentence.end, f.sentence.text)
-        targets = [f.target] + [t for t in getattr(f, "extra_targets", []) if t]
+        targets = [f.target] + [t for t in f.extra_targets if t]
         events = []
         for actor in f.actors:
             for target in targets:
