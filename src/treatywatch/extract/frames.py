@@ -318,7 +318,7 @@ class FrameBuilder:
                 near = [r for r in before if carrier - r.end <= 4]
                 subject = self._subject(near, [], sentence, STATE_KINDS)  # "таджикская сторона не направляла запросов"
         else:
-            agent = next((r for r in after if r.prep == "by" and r.start - k <= 2), None)
+            agent = next((r for r in after if r.prep == "by" and r.start - k <= 3), None)
             subject = agent or self._subject(before, after, sentence, STATE_KINDS, at=k)
         if subject is not None:
             frame.actors = [r.party for r in coordinated(sentence, refs, subject, STATE_KINDS)]

@@ -79,6 +79,8 @@ def find_triggers(sentence: Sentence, lex: Lexicon, clauses: Clauses, refs=()) -
         if lo > 0 and lex.relative_pronouns.has(toks[lo]):
             lo = clauses.span_of(lo - 1)[0]  # "Dutch units, which returned home"
         noun = (tok.pos == "NOUN" and not tok.verb_lemma) if not en else _is_en_noun(toks, k)
+        if en and not noun and tok.lower.endswith("s") and any(r.end == k and r.prep for r in refs):
+            noun = True  # "agree to US requests": a name after a preposition modifies a noun
         verb = not noun and (not en or _looks_en_verb(toks, k) or tok.lemma in {"ask", "request", "appeal", "invoke"})
         if tok.verb_lemma and not noun:
             tok = tok.as_verb()  # "прибыли": the verb, not the plural of "прибыль"
