@@ -150,12 +150,14 @@ def _consultation(toks, k, tok, lex, en, noun, verb, lo, hi, has_body_after, has
             return Trigger("consultation", k, nominal=True)
         return None
     if lex.meeting_nouns.has(tok) and (noun or en and not verb):
+        if lex.routine_adjs.any_in(toks, lo, hi) and not urgent:
+            return None  # "the regular annual summit, held back-to-back with a summit of the SCO"
         if urgent or (convened and has_body_after(k)):
             return Trigger("consultation", k, nominal=True)  # "an NAC meeting is to be held"
         return None
     if lex.discuss_verbs.has(tok) and verb:
         return Trigger("consultation", k, feature="discuss")
-    if tok.lemma in GATHER_VERBS and verb and has_org_near(k):
+    if tok.lemma in GATHER_VERBS and verb and has_org_near(k) and not lex.routine_adjs.any_in(toks, lo, hi):
         return Trigger("consultation", k, feature="gather")  # "послы стран НАТО собрались", "ambassadors met"
     return None
 
