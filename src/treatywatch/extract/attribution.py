@@ -64,6 +64,9 @@ def find_speakers(sentence: Sentence, refs: list[PartyRef], clauses: Clauses, le
 
     for k in range(len(toks)):
         n = lex.according_to.phrase_at(toks, k)
+        if n and any(t.lower in PRONOUNS for t in toks[k:k + n]):
+            speakers.append(Speaker(k, "__previous__", None))  # "По его словам": who spoke last
+            continue
         if n:
             after = [r for r in voiced if k + n <= r.start <= k + n + 4]
             if after:

@@ -19,6 +19,7 @@ ACTOR_KINDS = STATE_KINDS | ORG_KINDS
 TO_PREPS = {"к", "в", "во", "до", "to", "у", "на", "into", "towards", "toward"}
 FROM_PREPS = {"из", "с", "со", "з", "із", "зі", "від", "от", "from", "by", "out"}
 ABSORBING = {"appeal", "decision", "offer"}
+THIRD_PERSON = {"он", "она", "він", "вона", "he", "she"}
 BECAME = {"стал", "стала", "стали", "стало", "став", "стала", "стали", "стало"}  # "не стал обращаться": did not
 ORG_IDS = {"CSTO", "NATO", "EU", "UN", "SCO", "CIS", "OSCE"}
 
@@ -85,8 +86,13 @@ def _parties(refs: list[PartyRef], kinds: set[str]) -> list[PartyRef]:
 
 def _negated(sentence: Sentence, k: int, lo: int, lex: Lexicon, nominal: bool, hi: int) -> bool:
     toks = sentence.tokens
+    if sentence.lang == "en" and k >= 2 and toks[k - 2].lower == "yet" and toks[k - 1].lower == "to":
+        return True  # "has yet to ask"
     window = range(max(lo, k - 4), k)
     for j in window:
+        if toks[j].lower.endswith("n't") or (toks[j].lower == "t" and j > 1 and toks[j - 1].text in {"'", "’"}
+                                             and toks[j - 2].lower.endswith("n")):
+            return True  # "hasn't asked", "didn't request"
         if lex.negators.has(toks[j]) or (lex.negative_dets.has(toks[j]) and toks[j].lower not in {"any"}):
             if j + 1 < len(toks) and lex.not_only.has(toks[j + 1]):
                 continue
@@ -167,7 +173,7 @@ class FrameBuilder:
                              and clauses.span_of(t.at) == (lo, hi) and 0 < trig.at - t.at <= 7), None)
             if governor is not None and _is_content(trig, governor, toks):
                 continue  # "asked them to send troops", "решил направить силы": the content of the governor
-            if any(t.type == trig.type and clauses.span_of(t.at) == (lo, hi) and abs(t.at - trig.at) <= 6 for t in kept):
+            if any(t.type == trig.type and clauses.span_of(t.at) == (lo, hi) and abs(t.at - trig.at) <= 8 for t in kept):
                 continue  # "обратился с просьбой": one event
             kept.append(trig)
 
@@ -192,6 +198,9 @@ class FrameBuilder:
             if not frame.actors and trig.type == "offer" and sp is not None and sp.ref is not None and sp.ref.party \
                     and sp.at < trig.at and sp.ref.kind in ACTOR_KINDS and sp.ref.party != frame.target:
                 frame.actors = [sp.ref.party]  # "X заявил о готовности помочь"
+            if not frame.actors and sp is not None and sp.voice and sp.voice not in {"media", "__previous__"} \
+                    and not trig.nominal and any(t.lower in THIRD_PERSON for t in toks[max(lo, trig.at - 4):trig.at]):
+                frame.actors = [sp.voice]  # "По его словам, ... он обратился к ОДКБ": the one speaking
             if not frame.actors and sp is not None and sp.ref is not None and sp.ref.party \
                     and lex.first_person.any_in(toks, max(lo, trig.at - 4), trig.at):
                 frame.actors = [sp.ref.party]  # "we are ready to help": the speaker's party
@@ -308,8 +317,7 @@ class FrameBuilder:
                 (r.prep in FROM_PREPS and r.start - k <= 5)
                 or (r.prep is None and r.start - k <= 2 and ("gent" in r.case or "Fixd" in r.case)))), None)
             if subject is None:
-                subject = next((r for r in reversed(before) if k - r.end <= 1 and r.kind in STATE_KINDS
-                                and all(t.pos != None or t.text.isalpha() for t in toks[r.end:k])), None)
+                subject = next((r for r in reversed(before) if r.end == k and r.kind in STATE_KINDS), None)  # "казахстанская просьба"
             if subject is None and sentence.lang == "en":
                 subject = next((r for r in reversed(before) if k - r.end <= 3 and r.kind in STATE_KINDS
                                 and r.end < len(toks) and toks[r.end].text in {"'s", "’s", "'", "’"}), None)
