@@ -87,7 +87,9 @@ def find_speakers(sentence: Sentence, refs: list[PartyRef], clauses: Clauses, le
             lo = clauses.span_of(lo - 1)[0]  # "An official who asked not to be named said"
         if not [r for r in voiced if lo <= r.start < k and not r.attached and r.prep is None]:
             # "В Кремле заявили", "У секретаріаті пояснили": the place stands for the speaker
-            place = [r for r in voiced if lo <= r.start < k and r.prep in {"в", "во", "у"} and k - r.end <= 2]
+            place = [r for r in voiced if lo <= r.start < k and k - r.end <= 2 and (
+                r.prep in {"в", "во", "у"} or (r.attached and r.kind in {"institution", "body", "org", "state"}))]
+            # "на заседании кабинета министров Киргизии заявили": the cabinet
             if place:
                 speakers.append(Speaker(k, place[-1].voice, place[-1], hedged=place[-1].unnamed))
                 continue
