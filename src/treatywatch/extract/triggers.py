@@ -108,6 +108,9 @@ def _appeal(toks, k, tok, lex, en, noun, verb, hi, has_party_after) -> Trigger |
             return Trigger("appeal", k, feature="invoke") if ok else None
         if en and tok.lemma == "seek" and not help_near:
             return None
+        if lex.exhortation.has(tok) or tok.lemma in {"призвать", "призывать", "закликати", "call"}:
+            # "призвал Дамаск прекратить наступление" calls on someone; only a call for help is an appeal
+            return Trigger("appeal", k) if help_near else None
         if help_near or has_party_after(k):
             return Trigger("appeal", k)
         return None
