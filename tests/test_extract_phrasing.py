@@ -12,6 +12,9 @@ import pytest
     ("The United States deployed 3,000 troops to Poland and Romania.", ("deployment", "USA", "ROU", "positive", "actual")),
     ("Пресс-секретарь Кремля Дмитрий Песков не исключил, что Россия может обратиться к ОДКБ.",
      ("appeal", "RUS", "CSTO", "positive", "uncertain")),
+    ("Эстония не исключает обращения к НАТО по статье 4.", ("appeal", "EST", "NATO", "positive", "uncertain")),
+    ("NATO's North Atlantic Council met on Friday at the request of Lithuania under Article 4.",
+     ("consultation", "NATO", "LTU", "positive", "actual")),
 ])
 def test_extract_phrasing_gives(text, key):
     from treatywatch.extract import extract_text

@@ -20,6 +20,7 @@ TO_PREPS = {"к", "в", "во", "до", "to", "у", "на", "into", "towards", "
 FROM_PREPS = {"из", "с", "со", "з", "із", "зі", "від", "от", "from", "by", "out"}
 ABSORBING = {"appeal", "decision", "offer"}
 THIRD_PERSON = {"он", "она", "він", "вона", "he", "she"}
+RULE_OUT = {"исключать", "исключить", "виключати", "виключити", "exclude", "rule"}
 BECAME = {"стал", "стала", "стали", "стало", "став", "стала", "стали", "стало"}  # "не стал обращаться": did not
 ORG_IDS = {"CSTO", "NATO", "EU", "UN", "SCO", "CIS", "OSCE"}
 
@@ -94,8 +95,8 @@ def _negated(sentence: Sentence, k: int, lo: int, lex: Lexicon, nominal: bool, h
                                              and toks[j - 2].lower.endswith("n")):
             return True  # "hasn't asked", "didn't request"
         if lex.negators.has(toks[j]) or (lex.negative_dets.has(toks[j]) and toks[j].lower not in {"any"}):
-            if j + 1 < len(toks) and lex.not_only.has(toks[j + 1]):
-                continue
+            if j + 1 < len(toks) and (lex.not_only.has(toks[j + 1]) or toks[j + 1].lemma in RULE_OUT):
+                continue  # "не только", and "не исключает" (a possibility, see _modality)
             between = toks[j + 1:k]
             if nominal and any((t.pos in {"VERB", "INFN", "PRTS"} or sentence.lang == "en" and t.lower.endswith("ed"))
                                and not lex.carrier_verbs.has(t) for t in between):
@@ -121,6 +122,8 @@ def _modality(sentence: Sentence, k: int, lo: int, hi: int, lex: Lexicon, clause
     tok = toks[k]
     if any(lex.hedges.has(t) for t in toks[max(lo, k - 6):min(hi, k + 3)]):
         return "uncertain"
+    if any(lex.negators.has(toks[j]) and toks[j + 1].lemma in RULE_OUT for j in range(max(lo, k - 5), k - 1)):
+        return "uncertain"  # "Эстония не исключает обращения к НАТО", "did not rule out asking"
     if not nominal and any(lex.possibility.has(t) for t in toks[max(lo, k - 3):k]):
         return "uncertain"  # "Россия может обратиться", "Tajikistan may ask"
     if any(lex.negators.has(toks[j]) and j + 1 < len(toks) and lex.future_aux.has(toks[j + 1]) for j in range(k + 1, min(hi, k + 5))):
@@ -314,7 +317,7 @@ class FrameBuilder:
         if frame.trigger.nominal:
             # "просьба Токаева", "Turkey's request", "a request from Turkey", "made by Bulgaria, ..."
             subject = next((r for r in after if r.kind in STATE_KINDS and (
-                (r.prep in FROM_PREPS and r.start - k <= 5)
+                (r.prep in FROM_PREPS | {"of"} and r.start - k <= 5)
                 or (r.prep is None and r.start - k <= 2 and ("gent" in r.case or "Fixd" in r.case)))), None)
             if subject is None:
                 subject = next((r for r in reversed(before) if r.end == k and r.kind in STATE_KINDS), None)  # "казахстанская просьба"

@@ -14,7 +14,8 @@ EN_DETERMINERS = {"a", "an", "the", "its", "his", "her", "their", "our", "any", 
 EN_AUX = {"to", "will", "would", "shall", "can", "could", "may", "might", "must", "'ll", "did", "does", "do",
           "not", "n't", "never", "has", "have", "had", "was", "were", "is", "are", "be", "been", "being", "also",
           "already", "formally", "officially", "then", "later", "soon", "reportedly", "allegedly"}
-EN_IRREGULAR_PAST = {"sent", "flew", "flown", "left", "withdrew", "withdrawn", "took", "came", "sought", "brought"}
+EN_IRREGULAR_PAST = {"sent", "flew", "flown", "left", "withdrew", "withdrawn", "took", "came", "sought", "brought",
+                     "met", "held", "made", "began", "gave", "gone", "went", "ran"}
 EN_NOT_VERB_AFTER = {"for", "from", "by", "of"}
 
 
