@@ -301,6 +301,9 @@ class Extractor:
                 )
                 if event.when is None and (f.referred_date or f.lead_date or f.stamp_date):
                     event.when, event.when_inferred = f.referred_date or f.lead_date or f.stamp_date, f.referred_date is None
+                elif event.when is None and f.same_day and event.polarity == "positive" and event.modality == "actual":
+                    # "In June 2010 ... Both Russia and the CSTO refused": the paragraph's last date
+                    event.when, event.when_inferred = f.same_day[:7], True
                 elif event.when is None and doc.published and event.polarity == "positive" and event.modality == "actual":
                     # rule 9: a reported act with no date of its own happened by the story's month
                     event.when, event.when_inferred = doc.published.isoformat()[:7], True
