@@ -35,7 +35,7 @@ def pick_time(frame: Frame, times: list[TimeExpr], clause: tuple[int, int]) -> s
     text = frame.sentence.text
     # "after the attacks at the end of November": that date is the attacks', not this event's
     times = [t for t in times if not OTHER_EVENT.search(text[max(0, t.start - 60):t.start])
-             and not TREATY_DATE.search(text[max(0, t.start - 80):t.start])
+             and not (t.explicit and not t.weekday and TREATY_DATE.search(text[max(0, t.start - 80):t.start]))
              and not (len(t.value) == 4 and TREATY_AFTER.search(text[t.end:t.end + 60]))]
     if not times:
         return None
@@ -45,7 +45,10 @@ def pick_time(frame: Frame, times: list[TimeExpr], clause: tuple[int, int]) -> s
     lo_char = toks[clause[0]].start - base
     hi_char = toks[clause[1] - 1].end - base
     in_clause = [t for t in times if lo_char <= t.start < hi_char]
-    pool = in_clause or times
+    # a bare year in another clause ("who chairs the council this year") dates that clause only
+    pool = in_clause or [t for t in times if len(t.value) >= 7]
+    if not pool:
+        return None
     best = min(pool, key=lambda t: abs(t.start - trig_char))
     if best.value == "same-day":
         return frame.same_day
