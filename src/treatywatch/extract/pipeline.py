@@ -109,6 +109,7 @@ class Extractor:
             return []
         sentences = [s for s in segment(doc, self.morph, doc.lang or "ru") if s.lang in self.lexicons]
         self._times: dict[int, list] = {}  # time expressions per sentence, found once
+        self._counts: dict[int, list] = {}  # troop counts per sentence, found once
         when = doc.published
         refs_by_sentence = [self.resolver.resolve(s, when, None) for s in sentences]
         ctx = tally([(s.kind, refs) for s, refs in zip(sentences, refs_by_sentence)], self._treaty_org)
@@ -275,7 +276,9 @@ class Extractor:
         times = self._times.get(f.sentence.index)
         if times is None:
             times = self._times[f.sentence.index] = find_times(f.sentence.text, doc.published, f.sentence.lang)
-        counts = find_counts(f.sentence.tokens, lex)
+        counts = self._counts.get(f.sentence.index)
+        if counts is None:
+            counts = self._counts[f.sentence.index] = find_counts(f.sentence.tokens, lex)
         outcome = slots.pick_outcome(f, lex)
         if f.type == "decision" and outcome is None:
             return []
