@@ -39,6 +39,8 @@ class Reading:
     pending_count: dict[int, int] = field(default_factory=dict)
     block_frames: dict[int, list[Frame]] = field(default_factory=dict)
     spoken: dict[int, list] = field(default_factory=dict)  # speakers per sentence
+    times: dict[int, list] = field(default_factory=dict)  # time expressions per sentence, found once
+    counts: dict[int, list] = field(default_factory=dict)  # troop counts per sentence, found once
 
 
 def _remember_count(sentence, lex, pending: dict[int, int]) -> None:
@@ -108,8 +110,6 @@ class Extractor:
         if not doc.text or not self.topic(doc.text):
             return []
         sentences = [s for s in segment(doc, self.morph, doc.lang or "ru") if s.lang in self.lexicons]
-        self._times: dict[int, list] = {}  # time expressions per sentence, found once
-        self._counts: dict[int, list] = {}  # troop counts per sentence, found once
         when = doc.published
         refs_by_sentence = [self.resolver.resolve(s, when, None) for s in sentences]
         ctx = tally([(s.kind, refs) for s, refs in zip(sentences, refs_by_sentence)], self._treaty_org)
@@ -117,7 +117,7 @@ class Extractor:
             self._bind_to_main_org(sentence, refs, ctx)
 
         exercise_doc = any(self.lexicons[s.lang].exercise_words.any_in(s.tokens) for s in sentences if s.kind == "title")
-        state = Reading()
+        state = Reading()  # everything this call learns lives here, never on self
         frames: list[Frame] = []
         for sentence, refs in zip(sentences, refs_by_sentence):
             if sentence.kind != "dateline" and sentence.tokens:
@@ -126,8 +126,8 @@ class Extractor:
 
         attribute_quotes(doc, sentences, frames, spoken)
         frames = fill_arguments(frames, ctx, lambda state, f: self._alliance_of(state, f, doc))
-        self._dates_in_context(sentences, frames, doc)
-        candidates = [event for f in frames for event in self._events(f, doc, ctx)]
+        self._dates_in_context(sentences, frames, doc, state.times)
+        candidates = [event for f in frames for event in self._events(f, doc, ctx, state)]
         candidates = self._consultations_per_requester(candidates)
         return complete_slots(merge_events(candidates))
 
@@ -181,7 +181,7 @@ class Extractor:
         state.block_frames.setdefault(block, []).extend(frames)
         return frames
 
-    def _dates_in_context(self, sentences, frames: list[Frame], doc: Doc) -> None:
+    def _dates_in_context(self, sentences, frames: list[Frame], doc: Doc, times: dict[int, list]) -> None:
         """Dates a sentence takes from its paragraph: "в тот же день" is the last date named
         before it; "Об этом вчера заявил X" dates the sentence it refers back to; the lead
         of a dated story tells that day's news."""
@@ -195,9 +195,9 @@ class Extractor:
             before[s.index] = last_date.get(s.block)
             if s.block not in wanted_blocks and len(s.text) >= 60 and s.kind != "dateline":
                 continue  # nothing in this paragraph needs its dates
-            if s.index not in self._times:
-                self._times[s.index] = find_times(s.text, doc.published, s.lang)
-            explicit = [t for t in self._times[s.index] if t.explicit]
+            if s.index not in times:
+                times[s.index] = find_times(s.text, doc.published, s.lang)
+            explicit = [t for t in times[s.index] if t.explicit]
             own[s.index] = explicit[0].value if explicit else None
             if explicit:
                 last_date[s.block] = explicit[-1].value
@@ -270,15 +270,15 @@ class Extractor:
                                      _prep_before(sentence, k)))
         refs.sort(key=lambda r: r.start)
 
-    def _events(self, f: Frame, doc: Doc, ctx: DocContext) -> list[Event]:
+    def _events(self, f: Frame, doc: Doc, ctx: DocContext, state: Reading) -> list[Event]:
         lex = self.lexicons[f.sentence.lang]
         clause = f.clauses.span_of(f.at)
-        times = self._times.get(f.sentence.index)
+        times = state.times.get(f.sentence.index)
         if times is None:
-            times = self._times[f.sentence.index] = find_times(f.sentence.text, doc.published, f.sentence.lang)
-        counts = self._counts.get(f.sentence.index)
+            times = state.times[f.sentence.index] = find_times(f.sentence.text, doc.published, f.sentence.lang)
+        counts = state.counts.get(f.sentence.index)
         if counts is None:
-            counts = self._counts[f.sentence.index] = find_counts(f.sentence.tokens, lex)
+            counts = state.counts[f.sentence.index] = find_counts(f.sentence.tokens, lex)
         outcome = slots.pick_outcome(f, lex)
         if f.type == "decision" and outcome is None:
             return []
