@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from treatywatch.extract.attribution import Speaker, speaker_for
 from treatywatch.extract.clauses import Clauses
+from treatywatch.extract.governors import governor_of, in_irrealis_clause
 from treatywatch.extract.lexicon import Lexicon
 from treatywatch.extract.parties import PartyRef, coordinated
 from treatywatch.extract.segment import Sentence
@@ -52,6 +53,7 @@ class Frame:
     extra_targets: list[str] = field(default_factory=list)
     subject_kind: str | None = None
     denied: bool = False  # the denied half of a denial
+    governor: object = None  # governors.Governor of a dependent event word, if any
 
     @property
     def at(self) -> int:
@@ -75,6 +77,18 @@ def _is_content(trig: Trigger, governor: Trigger, toks) -> bool:
     if trig.type == "consultation":
         return governor.type == "appeal" and not governor.nominal
     return trig.type == "offer" and (governor.type == "appeal" or governor.feature == "grant")
+
+
+def _deliberates(toks, lo: int, hi: int, lex: Lexicon) -> bool:
+    """A deliberation word before the event ("weighing whether to send", "неясно, обратится ли"),
+    not counting a particle that belongs to a hedge ("вряд ли", "навряд чи")."""
+    return any(lex.deliberation.has(toks[j]) and not (j > 0 and lex.hedges.has(toks[j - 1])) or lex.deliberation.phrase_at(toks, j)
+               for j in range(max(lo, 0), hi))
+
+
+def _asks(tok, lex: Lexicon) -> bool:
+    """A governor that asks or calls for the act ("просил направить", "urged to invoke")."""
+    return lex.appeal_verbs.has(tok) or lex.exhortation.has(tok)
 
 
 def frame_negatable(tok, lex: Lexicon) -> bool:
@@ -150,6 +164,7 @@ class FrameBuilder:
         lex = self.lex
         toks = sentence.tokens
         kept: list[Trigger] = []
+        governed = {}
         if lex.procedure_words.any_in(toks):
             return []  # statements of general procedure ("a member in need must appeal officially")
         for trig in triggers:
@@ -165,7 +180,7 @@ class FrameBuilder:
                 if toks[j].text in {":", ";"}:
                     reach = j + 1
                     break
-            if lex.deliberation.any_in(toks, reach, trig.at) and not (trig.type == "appeal" and trig.nominal):
+            if _deliberates(toks, reach, trig.at, lex) and not (trig.type == "appeal" and trig.nominal):
                 continue  # "weighing whether to send" (rule 12); the request weighed was still made
             if trig.type == "appeal" and lex.exhortation.any_in(toks, max(lo, trig.at - 6), trig.at) and (
                     toks[trig.at].infinitive or trig.at > 0 and toks[trig.at - 1].lower == "to"):
@@ -178,13 +193,28 @@ class FrameBuilder:
                 continue  # "asked them to send troops", "решил направить силы": the content of the governor
             if any(t.type == trig.type and clauses.span_of(t.at) == (lo, hi) and abs(t.at - trig.at) <= 8 for t in kept):
                 continue  # "обратился с просьбой": one event
+            if in_irrealis_clause(sentence, trig.at, lo, lex):
+                continue  # "призвал, чтобы войска были выведены": a wish, not an act
+            gov = governor_of(sentence, trig.at, lex, trig.nominal)
+            if gov is not None and gov.kind == "advice":
+                continue  # "Армении стоит обратиться", "Yerevan should invoke": advice, not an act
+            if gov is not None and gov.kind in {"content", "irrealis"} and not gov.negated and (
+                    gov.with_object or gov.kind == "irrealis" or _asks(toks[gov.at], lex)):
+                continue  # "demanded that Russia withdraw", "expecting the troops to pull back": somebody's wish
+            governed[trig.at] = gov
             kept.append(trig)
 
         for trig in kept:
             lo, hi = clauses.span_of(trig.at)
             frame = Frame(trig.type, sentence, trig)
+            frame.governor = governed.get(trig.at)
             frame.negated = _negated(sentence, trig.at, lo, lex, trig.nominal, hi)
             frame.modality = _modality(sentence, trig.at, lo, hi, lex, clauses, trig.nominal)
+            gov = governed.get(trig.at)
+            if gov is not None and gov.kind == "refrain":
+                frame.negated = not gov.negated  # "held back from triggering", "воздержалась от обращения"
+            elif gov is not None and gov.kind == "content" and frame.modality == "actual":
+                frame.modality = "intended"  # "Россия хочет вывести войска": the subject's own wish
             self._arguments(frame, refs, clauses)
             sp = speaker_for(trig.at, speakers)
             if not frame.actors and sp is not None and sp.ref is not None and sp.postposed and sp.at > trig.at \
@@ -325,6 +355,8 @@ class FrameBuilder:
                 subject = next((r for r in reversed(before) if k - r.end <= 3 and r.kind in STATE_KINDS
                                 and r.end < len(toks) and toks[r.end].text in {"'s", "’s", "'", "’"}), None)
             carrier = next((j for j in range(k - 1, max(-1, k - 5), -1) if self.lex.carrier_verbs.has(toks[j])), None)
+            if carrier is None and frame.governor is not None:
+                carrier = frame.governor.at  # "Румыния воздержалась от обращения": the governor's subject asks
             if subject is None and carrier is not None:
                 near = [r for r in before if carrier - r.end <= 4]
                 subject = self._subject(near, [], sentence, STATE_KINDS)  # "таджикская сторона не направляла запросов"
@@ -335,8 +367,11 @@ class FrameBuilder:
             frame.actors = [r.party for r in coordinated(sentence, refs, subject, STATE_KINDS)]
         barred = {"with", "from", "against", "in", "on", "about", "by", "of", "против", "с", "со", "из", "от", "з", "із", "від", "проти", "о", "об", "про", "при"}
         target = None
+        invoked = frame.trigger.feature == "invoke"  # "triggering Article 4": the article's alliance is asked
         for r in after:
             if r.party in frame.actors or r.prep in barred or r is subject or r.is_venue():
+                continue
+            if invoked and not (r.kind in ORG_KINDS and r.start - k <= 6):
                 continue
             direct = r.start - k <= 2 and (sentence.lang == "en" or r.case & {"accs", "gent", "datv"} or not r.case)
             if r.kind in ORG_KINDS or r.prep in TO_PREPS or direct:

@@ -82,7 +82,7 @@ def find_triggers(sentence: Sentence, lex: Lexicon, clauses: Clauses, refs=()) -
         noun = (tok.pos == "NOUN" and not tok.verb_lemma) if not en else _is_en_noun(toks, k)
         if en and not noun and tok.lower.endswith("s") and any(r.end == k and r.prep for r in refs):
             noun = True  # "agree to US requests": a name after a preposition modifies a noun
-        verb = not noun and (not en or _looks_en_verb(toks, k) or tok.lemma in {"ask", "request", "appeal", "invoke"})
+        verb = not noun and (not en or _looks_en_verb(toks, k) or tok.lemma in {"ask", "request", "appeal", "invoke", "trigger"})
         if tok.verb_lemma and not noun:
             tok = tok.as_verb()  # "прибыли": the verb, not the plural of "прибыль"
         trig = _appeal(toks, k, tok, lex, en, noun, verb, hi, has_party_after) \
