@@ -193,6 +193,8 @@ class FrameBuilder:
                 continue  # "asked them to send troops", "решил направить силы": the content of the governor
             if any(t.type == trig.type and clauses.span_of(t.at) == (lo, hi) and abs(t.at - trig.at) <= 8 for t in kept):
                 continue  # "обратился с просьбой": one event
+            if lex.habitual_adverbs.any_in(toks, lo, hi):
+                continue  # "allies sometimes invoked the article": a habit, not an episode
             if in_irrealis_clause(sentence, trig.at, lo, lex):
                 continue  # "призвал, чтобы войска были выведены": a wish, not an act
             gov = governor_of(sentence, trig.at, lex, trig.nominal)
@@ -363,6 +365,16 @@ class FrameBuilder:
         else:
             agent = next((r for r in after if r.prep == "by" and r.start - k <= 3), None)
             subject = agent or self._subject(before, after, sentence, STATE_KINDS, at=k)
+            if frame.trigger.feature == "invoke":
+                acting = agent or self._subject(before, after, sentence, ACTOR_KINDS, at=k)
+                members = acting is not None and (acting.role == "anaphora" or acting.end < len(toks)
+                                                  and self.lex.org_anaphora.has(toks[acting.end]))
+                if acting is not None and acting.kind in ORG_KINDS and not members:
+                    # "NATO invoked Article 5": the alliance declares its clause applies (a decision)
+                    frame.type = "decision"
+                    frame.trigger = Trigger("decision", k, False, "invoke")
+                    frame.actors = [acting.party]
+                    return
         if subject is not None:
             frame.actors = [r.party for r in coordinated(sentence, refs, subject, STATE_KINDS)]
         barred = {"with", "from", "against", "in", "on", "about", "by", "of", "против", "с", "со", "из", "от", "з", "із", "від", "проти", "о", "об", "про", "при"}

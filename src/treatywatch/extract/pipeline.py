@@ -38,6 +38,7 @@ class Reading:
     recent_state: dict[int, str] = field(default_factory=dict)
     pending_count: dict[int, int] = field(default_factory=dict)
     block_frames: dict[int, list[Frame]] = field(default_factory=dict)
+    frames_so_far: list[Frame] = field(default_factory=list)  # every frame of the document read before
     spoken: dict[int, list] = field(default_factory=dict)  # speakers per sentence
     times: dict[int, list] = field(default_factory=dict)  # time expressions per sentence, found once
     counts: dict[int, list] = field(default_factory=dict)  # troop counts per sentence, found once
@@ -155,7 +156,8 @@ class Extractor:
             state.last_voice[block] = real[-1].voice
         if sentence.is_question:
             return []
-        triggers = find_triggers(sentence, lex, clauses, refs)
+        after_appeal = any(f.type == "appeal" and not f.negated for f in state.frames_so_far)
+        triggers = find_triggers(sentence, lex, clauses, refs, after_appeal)
         if not triggers:
             _remember_count(sentence, lex, state.pending_count)
             return []
@@ -179,6 +181,7 @@ class Extractor:
             if named:
                 state.recent_state[block] = named[-1]
         state.block_frames.setdefault(block, []).extend(frames)
+        state.frames_so_far.extend(frames)
         return frames
 
     def _dates_in_context(self, sentences, frames: list[Frame], doc: Doc, times: dict[int, list]) -> None:

@@ -120,7 +120,7 @@ def pick_outcome(frame: Frame, lex: Lexicon) -> str | None:
     if frame.type != "decision":
         return None
     feature = frame.trigger.feature
-    if feature in {"decline", "grant", "mission"}:
+    if feature in {"decline", "grant", "mission", "invoke"}:
         return feature
     toks = frame.sentence.tokens
     window = toks[frame.at + 1:frame.at + 14]

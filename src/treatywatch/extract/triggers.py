@@ -54,7 +54,9 @@ def _window_has(wc, toks, lo: int, hi: int) -> bool:
     return wc.any_in(toks, max(0, lo), min(len(toks), hi))
 
 
-def find_triggers(sentence: Sentence, lex: Lexicon, clauses: Clauses, refs=()) -> list[Trigger]:
+def find_triggers(sentence: Sentence, lex: Lexicon, clauses: Clauses, refs=(), after_appeal: bool = False) -> list[Trigger]:
+    """`after_appeal`: the story has already told of an appeal, which a meeting of the body
+    then answers ("The Council is to meet in this format in the coming days")."""
     toks = sentence.tokens
 
     def has_party_after(k: int) -> bool:
@@ -87,7 +89,7 @@ def find_triggers(sentence: Sentence, lex: Lexicon, clauses: Clauses, refs=()) -
             tok = tok.as_verb()  # "прибыли": the verb, not the plural of "прибыль"
         trig = _appeal(toks, k, tok, lex, en, noun, verb, hi, has_party_after) \
             or _offer(toks, k, tok, lex, lo, hi) \
-            or _consultation(toks, k, tok, lex, en, noun, verb, lo, hi, has_body_after, has_org_near) \
+            or _consultation(toks, k, tok, lex, en, noun, verb, lo, hi, has_body_after, has_org_near, after_appeal) \
             or _decision(toks, k, tok, lex, en, noun, verb, lo, hi) \
             or _movement(toks, k, tok, lex, en, noun, verb, lo, hi)
         if trig is not None:
@@ -144,7 +146,7 @@ def _offer(toks, k, tok, lex, lo, hi) -> Trigger | None:
 GATHER_VERBS = {"собраться", "собираться", "встретиться", "зібратися", "збиратися", "зустрітися", "meet", "convene", "gather"}
 
 
-def _consultation(toks, k, tok, lex, en, noun, verb, lo, hi, has_body_after, has_org_near) -> Trigger | None:
+def _consultation(toks, k, tok, lex, en, noun, verb, lo, hi, has_body_after, has_org_near, after_appeal=False) -> Trigger | None:
     if lex.routine_adjs.any_in(toks, max(lo, k - 3), k):
         return None
     urgent = lex.urgent_adjs.any_in(toks, max(lo, k - 3), k) or lex.urgent_adjs.any_in(toks, k + 1, min(hi, k + 2))
@@ -156,10 +158,16 @@ def _consultation(toks, k, tok, lex, en, noun, verb, lo, hi, has_body_after, has
     if lex.meeting_nouns.has(tok) and (noun or en and not verb):
         if lex.routine_adjs.any_in(toks, lo, hi) and not urgent:
             return None  # "the regular annual summit, held back-to-back with a summit of the SCO"
-        if urgent or (convened and has_body_after(k)):
-            return Trigger("consultation", k, nominal=True)  # "an NAC meeting is to be held"
-        return None
+        occasioned = after_appeal or lex.situation_words.any_in(toks, lo, hi) or lex.appeal_nouns.any_in(toks) \
+            or lex.article_words.any_in(toks)
+        if urgent or (convened and has_body_after(k) and occasioned):
+            return Trigger("consultation", k, nominal=True)  # "an NAC meeting over the situation is to be held"
+        return None  # "the summit took place in Bishkek": a meeting with no crisis named is routine
     if lex.discuss_verbs.has(tok) and verb:
+        if lex.private_channels.any_in(toks, lo, hi):
+            return None  # "discussed the situation by phone": a call between officials, not a session
+        if not (after_appeal or lex.situation_words.any_in(toks, k + 1, hi) or lex.appeal_nouns.any_in(toks, k + 1, hi)):
+            return None  # "discussed the budget": business of a routine meeting
         return Trigger("consultation", k, feature="discuss")
     if tok.lemma in GATHER_VERBS and verb and has_org_near(k) and not lex.routine_adjs.any_in(toks, lo, hi):
         return Trigger("consultation", k, feature="gather")  # "послы стран НАТО собрались", "ambassadors met"
