@@ -142,7 +142,11 @@ def _modality(sentence: Sentence, k: int, lo: int, hi: int, lex: Lexicon, clause
         return "uncertain"  # "Россия может обратиться", "Tajikistan may ask"
     if any(lex.negators.has(toks[j]) and j + 1 < len(toks) and lex.future_aux.has(toks[j + 1]) for j in range(k + 1, min(hi, k + 5))):
         return "intended"
-    conditional = any(not (a <= k < b) and (abs(a - k) <= 12 or abs(b - k) <= 12) for a, b in clauses.conditions)
+    conditions = clauses.conditions_on(k)
+    if nominal and "nomn" in tok.grams:
+        # "Заседание ... продлится дольше, если ...": the condition binds the predicate, not its subject
+        conditions = [(a, b) for a, b in conditions if clauses.owner[a] == clauses.owner[k]]
+    conditional = bool(conditions)
     near = toks[max(lo, k - (6 if nominal else 4)):k]
     future = ("futr" in tok.grams and tok.pos == "VERB") or any(lex.future_aux.has(t) for t in near) \
         or any(lex.intent_words.has(t) for t in near)
@@ -198,8 +202,8 @@ class FrameBuilder:
             if in_irrealis_clause(sentence, trig.at, lo, lex):
                 continue  # "призвал, чтобы войска были выведены": a wish, not an act
             gov = governor_of(sentence, trig.at, lex, trig.nominal)
-            if gov is not None and gov.kind == "advice":
-                continue  # "Армении стоит обратиться", "Yerevan should invoke": advice, not an act
+            if gov is not None and gov.kind in {"advice", "provision"}:
+                continue  # "Армении стоит обратиться": advice; "Article 4 provides for consultations": treaty text
             if gov is not None and gov.kind in {"content", "irrealis"} and not gov.negated and (
                     gov.with_object or gov.kind == "irrealis" or _asks(toks[gov.at], lex)):
                 continue  # "demanded that Russia withdraw", "expecting the troops to pull back": somebody's wish
@@ -217,6 +221,10 @@ class FrameBuilder:
                 frame.negated = not gov.negated  # "held back from triggering", "воздержалась от обращения"
             elif gov is not None and gov.kind == "content" and frame.modality == "actual":
                 frame.modality = "intended"  # "Россия хочет вывести войска": the subject's own wish
+            elif gov is not None and gov.kind == "willing":
+                frame.modality = "conditional"  # "не против вывести войска", "ready to pull out"
+                if gov.owns_negator:
+                    frame.negated = gov.negated  # "не против": the negator is the phrase's own
             self._arguments(frame, refs, clauses)
             sp = speaker_for(trig.at, speakers)
             if not frame.actors and sp is not None and sp.ref is not None and sp.postposed and sp.at > trig.at \

@@ -6,13 +6,15 @@ predicate does to it.
 "held back from triggering Article 4", "воздержалась от обращения": the act is negated.
 "Armenia should invoke", "Еревану стоит обратиться": advice, not an act.
 "чтобы войска были выведены", "so that the troops leave": a purpose or a wish, not an act.
+"Статья 4 предусматривает консультации", "the treaty provides for assistance": treaty text.
+"не против вывести войска", "ready to pull out", "условие ухода": only on a condition.
 
 The walk goes left from the event word over its own phrase (objects, coordinated
 infinitives, quotation marks) to the nearest governing word of a known class, and stops
 at what opens another clause (a complementizer, a relative pronoun, a semicolon) or at a
 finite verb of no known class. The classes are word lists in the lexicon:
-`content_governors`, `refrain_governors`, `advice_governors`, `irrealis_markers`,
-`complementizers`.
+`content_governors`, `refrain_governors`, `advice_governors`, `provision_governors`,
+`willing_governors`, `irrealis_markers`, `complementizers`.
 """
 
 from __future__ import annotations
@@ -26,6 +28,8 @@ from treatywatch.extract.segment import Sentence, Token
 GOVERNOR_CLASSES = (
     ("refrain", "refrain_governors"),
     ("advice", "advice_governors"),
+    ("provision", "provision_governors"),
+    ("willing", "willing_governors"),
     ("content", "content_governors"),
 )
 CLAUSE_OPENERS = {";", ":"}
@@ -36,9 +40,10 @@ REACH = 12  # tokens: a governor further off governs a clause of its own
 @dataclass(frozen=True)
 class Governor:
     at: int  # token index of the governing word
-    kind: str  # refrain | advice | content | irrealis
+    kind: str  # refrain | advice | provision | willing | content | irrealis
     with_object: bool  # someone stands between the governor and the act ("asked Russia to send")
     negated: bool  # the governor itself is negated ("did not refrain from")
+    owns_negator: bool = False  # the governor's phrase holds a negator of its own ("не против")
 
 
 EN_MODALS = {"should", "ought", "must", "could", "would", "might", "may", "can", "shall", "will"}
@@ -113,7 +118,7 @@ def governor_of(sentence: Sentence, k: int, lex: Lexicon, nominal: bool = False)
         kind, start = phrase if phrase else (_class_at(toks, j, lex), j)
         if kind is not None:
             negated = start > 0 and negators.has(toks[start - 1])
-            return Governor(start, kind, party_between, negated)
+            return Governor(start, kind, party_between, negated, negators.has(toks[start]))
         if tok.infinitive:
             continue  # "зупинити бойові дії, вивести війська": coordinated infinitives share a governor
         if _is_opener(tok, lex) or _finite_verb(tok, sentence.lang) or _own_predicate(tok, lex):
