@@ -95,3 +95,48 @@ def test_treaty_provisions_and_readiness_give_no_fact(text, absent):
 
     events = extract_text(text)
     assert absent not in {e.type for e in events} | {e.polarity for e in events}
+
+
+@pytest.mark.parametrize("text", [
+    "Under the treaty, military assistance is provided when a member state asks for it.",
+    "Согласно договору, помощь оказывается, когда государство-член обращается за ней официально.",
+    "Any ally that comes under attack can invoke Article 5 and ask the others for help.",
+    "За договором допомога надається тоді, коли будь-яка держава звернеться по неї офіційно.",
+])
+def test_rules_with_an_unnamed_party_give_no_event(text):
+    from treatywatch.extract import extract_text
+
+    assert [e.key for e in extract_text(text)] == []
+
+
+def test_named_members_acting_are_no_rule():
+    from treatywatch.extract import extract_text
+
+    keys = {e.key for e in extract_text("Государства-члены ОДКБ решили направить миротворцев в Казахстан.")}
+    assert any(k[0] == "decision" for k in keys)
+
+
+@pytest.mark.parametrize("text, key", [
+    # the object of a future verb is planned
+    ("Миротворцы организуют возвращение подразделений в Россию после выполнения задач.",
+     ("withdrawal", "CSTO", "KAZ", "positive", "intended")),
+    ("Миротворці організують повернення підрозділів до Росії після виконання завдань.",
+     ("withdrawal", "CSTO", "KAZ", "positive", "intended")),
+    # a copula names an act that was made
+    ("Главной темой саммита станет просьба Киргизии к ОДКБ о вводе миротворцев.",
+     ("appeal", "KGZ", "CSTO", "positive", "actual")),
+    ("Головною темою зустрічі стане прохання Киргизстану до ОДКБ про введення миротворців.",
+     ("appeal", "KGZ", "CSTO", "positive", "actual")),
+])
+def test_the_governing_verb_times_a_nominal_act(text, key):
+    from treatywatch.extract import extract_text
+    from treatywatch.ingest import doc_from_text
+    from treatywatch.extract import shared_extractor
+
+    if key[0] == "withdrawal":
+        # the host comes from the story: a paragraph about the Kazakh operation
+        story = "ОДКБ направила миротворцев в Казахстан. " + text
+        keys = {e.key for e in shared_extractor().extract(doc_from_text("<t>", story))}
+    else:
+        keys = {e.key for e in extract_text(text)}
+    assert key in keys

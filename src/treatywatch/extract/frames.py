@@ -79,6 +79,23 @@ def _is_content(trig: Trigger, governor: Trigger, toks) -> bool:
     return trig.type == "offer" and (governor.type == "appeal" or governor.feature == "grant")
 
 
+def _under_a_rule(sentence: Sentence, k: int, clauses: Clauses, lex: Lexicon) -> bool:
+    """"assistance is provided when a member state asks for it", "если государство-член
+    подвергнется агрессии": an unnamed, generic party in the event's own clause or in a
+    condition or 'when' clause bound to it makes the event a rule of the treaty, not a report."""
+    toks = sentence.tokens
+    own = clauses.owner[k]
+    bound = [(a, b) for a, b in clauses.conditions_on(k)]
+    for j in lex.generic_parties.positions(toks):
+        lo, _ = clauses.span_of(j)
+        indefinite = lex.generic_parties.phrase_at(toks, j) > 0  # "a member state", "любое государство"
+        if (indefinite and clauses.owner[j] == own) or any(a <= j < b for a, b in bound):
+            return True
+        if abs(clauses.owner[j] - own) == 1 and lex.temporal_markers.any_in(toks, lo, j):
+            return True
+    return False
+
+
 def _deliberates(toks, lo: int, hi: int, lex: Lexicon) -> bool:
     """A deliberation word before the event ("weighing whether to send", "неясно, обратится ли"),
     not counting a particle that belongs to a hedge ("вряд ли", "навряд чи")."""
@@ -147,9 +164,18 @@ def _modality(sentence: Sentence, k: int, lo: int, hi: int, lex: Lexicon, clause
         # "Заседание ... продлится дольше, если ...": the condition binds the predicate, not its subject
         conditions = [(a, b) for a, b in conditions if clauses.owner[a] == clauses.owner[k]]
     conditional = bool(conditions)
-    near = toks[max(lo, k - (6 if nominal else 4)):k]
+    near_lo = max(lo, k - (6 if nominal else 4))
+    near = toks[near_lo:k]
+    if nominal:
+        # "станет обращение", "will be the request": a copula names the act, it does not plan it
+        near = [t for j, t in enumerate(near, near_lo) if not (lex.copulas.has(t) and not any(
+            u.pos in {"INFN", "PRTS", "VERB"} or u.infinitive for u in toks[j + 1:k]))]
     future = ("futr" in tok.grams and tok.pos == "VERB") or any(lex.future_aux.has(t) for t in near) \
         or any(lex.intent_words.has(t) for t in near)
+    if nominal and not future:
+        verb = next((t for t in reversed(toks[lo:k]) if t.pos == "VERB" and not t.infinitive), None)
+        # "організують повернення підрозділів": the act named by the object of a future verb is planned
+        future = verb is not None and "futr" in verb.grams and not lex.copulas.has(verb)
     if nominal:
         future = future or any(lex.future_aux.has(t) or "futr" in t.grams and t.pos == "VERB" or lex.intent_words.has(t)
                                for t in toks[k + 1:min(hi, k + 9)])
@@ -197,6 +223,8 @@ class FrameBuilder:
                 continue  # "asked them to send troops", "решил направить силы": the content of the governor
             if any(t.type == trig.type and clauses.span_of(t.at) == (lo, hi) and abs(t.at - trig.at) <= 8 for t in kept):
                 continue  # "обратился с просьбой": one event
+            if _under_a_rule(sentence, trig.at, clauses, lex):
+                continue  # treaty text or general procedure with an unnamed party
             if lex.habitual_adverbs.any_in(toks, lo, hi):
                 continue  # "allies sometimes invoked the article": a habit, not an episode
             if in_irrealis_clause(sentence, trig.at, lo, lex):
