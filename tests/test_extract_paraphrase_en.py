@@ -255,6 +255,31 @@ CASES = [
         {ev("appeal", "ARM", "RUS"), ev("appeal", "ARM", "CSTO", polarity="negative")},
         id="en-p-cleft-not-x", xfail="not X but Y"),
 
+    # Attribution, readiness, conditions on the actor's own act.
+    row("According to the Armenian foreign ministry, Yerevan sent a formal request for help to "
+        "the CSTO on Tuesday night.",
+        {ev("appeal", "ARM", "CSTO", source="ARM")}, id="en-p-according-to-ministry"),
+    row("If asked, Moscow is ready to send troops to protect Tajikistan's border with "
+        "Afghanistan, Kremlin spokesman Dmitry Peskov said.",
+        {ev("offer", "RUS", "TJK", modality="conditional", source="RUS")},
+        id="en-p-offer-if-asked-send-troops", xfail="target in modifier"),
+    row("Kyrgyzstan allegedly asked Moscow to move additional forces to the Kant air base, local "
+        "media said.",
+        {ev("appeal", "KGZ", "RUS", modality="uncertain", source="media")},
+        id="en-p-hedge-allegedly", xfail="content of request"),
+    row("Moscow has received no request from Dushanbe for troops, Kremlin spokesman Dmitry "
+        "Peskov told reporters.",
+        {ev("appeal", "TJK", "RUS", polarity="negative", source="RUS")},
+        id="en-p-neg-addressee-received-none", xfail="addressee as subject"),
+    row("The Russian foreign ministry reaffirmed Moscow's readiness to help Yerevan should the "
+        "fighting spill over onto Armenian soil.",
+        {ev("offer", "RUS", "ARM", modality="conditional", source="RUS")},
+        id="en-p-confirm-readiness", xfail="nominal event"),
+    row("Tajikistan will turn to the CSTO if the attacks from Afghan territory continue, Tajik "
+        "Foreign Minister Sirojiddin Muhriddin said.",
+        {ev("appeal", "TJK", "CSTO", modality="conditional", source="TJK")},
+        id="en-p-conditional-appeal"),
+
     # Nothing: questions, exercise scenarios, treaty and procedure text.
     row("Will the CSTO send peacekeepers to Tajikistan if the border situation keeps worsening?",
         set(), id="en-p-question-direct"),

@@ -245,6 +245,31 @@ CASES = [
         {ev("appeal", "ARM", "RUS"), ev("appeal", "ARM", "CSTO", polarity="negative")},
         id="ru-p-not-x-but-y", xfail="not X but Y"),
 
+    # Attribution, readiness, conditions on the actor's own act.
+    row("По данным МИД Армении, Ереван во вторник вечером направил в ОДКБ официальную просьбу о "
+        "помощи.",
+        {ev("appeal", "ARM", "CSTO", source="ARM")}, id="ru-p-according-to-ministry"),
+    row("Если Душанбе попросит, Москва готова направить войска для защиты таджикско-афганской "
+        "границы, заявил пресс-секретарь президента России Дмитрий Песков.",
+        {ev("offer", "RUS", "TJK", modality="conditional", source="RUS")},
+        id="ru-p-offer-if-asked-send-troops", xfail="target in modifier"),
+    row("Киргизия предположительно попросила Москву перебросить дополнительные силы на авиабазу "
+        "Кант, сообщают местные СМИ.",
+        {ev("appeal", "KGZ", "RUS", modality="uncertain", source="media")},
+        id="ru-p-hedge-predpolozhitelno", xfail="content of request"),
+    row("Москва не получала от Душанбе просьб о вводе войск, сказал журналистам пресс-секретарь "
+        "президента России Дмитрий Песков.",
+        {ev("appeal", "TJK", "RUS", polarity="negative", source="RUS")},
+        id="ru-p-neg-addressee-received-none", xfail="addressee as subject"),
+    row("МИД России подтвердил готовность Москвы помочь Еревану, если боевые действия перекинутся "
+        "на армянскую территорию.",
+        {ev("offer", "RUS", "ARM", modality="conditional", source="RUS")},
+        id="ru-p-confirm-readiness"),
+    row("Таджикистан обратится к ОДКБ, если обстрелы с афганской территории продолжатся, заявил "
+        "министр иностранных дел Таджикистана Сироджиддин Мухриддин.",
+        {ev("appeal", "TJK", "CSTO", modality="conditional", source="TJK")},
+        id="ru-p-conditional-appeal"),
+
     # Nothing: questions, exercise scenarios, treaty and procedure text.
     row("Направит ли ОДКБ миротворцев в Таджикистан, если ситуация на границе продолжит "
         "ухудшаться?",

@@ -241,6 +241,40 @@ CASES = [
         {ev("appeal", "ARM", "RUS"), ev("appeal", "ARM", "CSTO", polarity="negative")},
         id="uk-p-not-x-but-y", xfail="not X but Y"),
 
+    # Attribution, readiness, conditions on the actor's own act.
+    row("За даними МЗС Вірменії, Єреван у вівторок увечері надіслав до ОДКБ офіційне прохання "
+        "про допомогу.",
+        {ev("appeal", "ARM", "CSTO", source="ARM")}, id="uk-p-according-to-ministry"),
+    row("Якщо Душанбе попросить, Москва готова направити війська для захисту "
+        "таджицько-афганського кордону, заявив речник президента Росії Дмитро Пєсков.",
+        {ev("offer", "RUS", "TJK", modality="conditional", source="RUS")},
+        id="uk-p-offer-if-asked-send-troops", xfail="target in modifier"),
+    row("Киргизстан, імовірно, попросив Москву перекинути додаткові сили на авіабазу Кант, "
+        "повідомляють місцеві ЗМІ.",
+        {ev("appeal", "KGZ", "RUS", modality="uncertain", source="media")},
+        id="uk-p-hedge-imovirno", xfail="content of request"),
+    row("Москва не отримувала від Душанбе прохань про введення військ, сказав журналістам речник "
+        "президента Росії Дмитро Пєсков.",
+        {ev("appeal", "TJK", "RUS", polarity="negative", source="RUS")},
+        id="uk-p-neg-addressee-received-none", xfail="addressee as subject"),
+    row("МЗС Росії підтвердило готовність Москви допомогти Єревану, якщо бойові дії перекинуться "
+        "на вірменську територію.",
+        {ev("offer", "RUS", "ARM", modality="conditional", source="RUS")},
+        id="uk-p-confirm-readiness"),
+    row("Таджикистан звернеться до ОДКБ, якщо обстріли з афганської території триватимуть, "
+        "заявив міністр закордонних справ Таджикистану Сироджиддін Мухріддін.",
+        {ev("appeal", "TJK", "CSTO", modality="conditional", source="TJK")},
+        id="uk-p-conditional-appeal"),
+    row("Жогорку Кенеш Киргизстану проголосував за відправлення 150 військовослужбовців до "
+        "Казахстану у складі миротворчих сил ОДКБ.",
+        {ev("decision", "KGZ", "KAZ")},
+        optional={ev("deployment", "KGZ", "KAZ", modality="intended")},
+        id="uk-p-decision-parliament-vote", xfail="parliament vote"),
+    row("Таджикистан готовий виділити підрозділ для спільної миротворчої операції ОДКБ у "
+        "Казахстані, заявили в Міністерстві оборони Таджикистану.",
+        {ev("deployment", "TJK", "KAZ", modality="intended", source="TJK")},
+        id="uk-p-deployment-ready-for-agreed-operation", xfail="readiness to contribute"),
+
     # Nothing: questions, exercise scenarios, treaty and procedure text.
     row("Чи направить ОДКБ миротворців до Таджикистану, якщо ситуація на кордоні й далі "
         "погіршуватиметься?",
