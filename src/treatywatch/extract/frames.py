@@ -145,6 +145,12 @@ def _negated(sentence: Sentence, k: int, lo: int, lex: Lexicon, nominal: bool, h
                 return True  # "просить о помощи не станет", "звертатися не став"
     if sentence.lang == "en" and k > 0 and toks[k - 1].lower == "any":
         return any(lex.negators.has(t) for t in toks[max(lo, k - 6):k])
+    if not nominal:
+        # "sent no troops", "made no request": a negative determiner on the verb's object
+        for j in range(k + 1, min(hi, k + 4)):
+            if lex.negative_dets.has(toks[j]) and toks[j].lower != "any" and any(
+                    lex.force_nouns.has(t) or lex.appeal_nouns.has(t) or lex.help_nouns.has(t) for t in toks[j + 1:j + 4]):
+                return True
     return False
 
 
@@ -330,7 +336,7 @@ class FrameBuilder:
                 return None  # a national meeting, or talks with no alliance in sight
         passive = toks[frame.at].pos == "PRTS" or "pssv" in toks[frame.at].grams or (
             frame.at > 0 and toks[frame.at - 1].lower in {"were", "was", "been", "be"})
-        if frame.type == "deployment" and frame.negated and frame.subject_kind and not passive and (frame.modality == "actual" or frame.modality == "intended" and (
+        if frame.type == "deployment" and frame.negated and frame.subject_kind and not passive and (frame.modality == "intended" and (
                 any(lex.future_aux.has(t) for t in toks[max(0, frame.at - 4):frame.at]) or "futr" in toks[frame.at].grams)):
             # "will not send peacekeepers": a decision to decline
             frame.type, frame.negated, frame.modality = "decision", False, "actual"
@@ -395,9 +401,27 @@ class FrameBuilder:
             carrier = next((j for j in range(k - 1, max(-1, k - 5), -1) if self.lex.carrier_verbs.has(toks[j])), None)
             if carrier is None and frame.governor is not None:
                 carrier = frame.governor.at  # "Румыния воздержалась от обращения": the governor's subject asks
-            if subject is None and carrier is not None:
-                near = [r for r in before if carrier - r.end <= 4]
-                subject = self._subject(near, [], sentence, STATE_KINDS)  # "таджикская сторона не направляла запросов"
+            if carrier is None:
+                carrier = self._carrier_before(toks, k)
+            if carrier is not None and self.lex.receive_verbs.has(toks[carrier]):
+                # "Москва не получала от Душанбе просьб", "NATO received a request from Turkey":
+                # who received is the addressee, the "from" phrase the one asking
+                receiver = self._subject([r for r in before if r.end <= carrier and not self._clause_opener_between(toks, r.end, carrier)],
+                                         [], sentence, ACTOR_KINDS)
+                if receiver is not None:
+                    frame.target, frame.explicit_target = receiver.party, True
+                if subject is None or subject is receiver:
+                    subject = next((r for r in before + after if r.prep in FROM_PREPS and r.start > carrier
+                                    and r.kind in STATE_KINDS and r is not receiver), None)
+            elif subject is None and carrier is not None:
+                # "Армения за время боёв не направляла в ОДКБ никаких запросов": the carrier's subject asks
+                subject = self._subject([r for r in before if r.end <= carrier and not self._clause_opener_between(toks, r.end, carrier)],
+                                        [], sentence, STATE_KINDS)
+            if carrier is not None and frame.target is None:
+                # the carrier's own addressee: "направила в ОДКБ запрос", "sent to NATO a request"
+                frame.target = next((r.party for r in before if r.start > carrier and r.kind in ORG_KINDS | STATE_KINDS
+                                     and r.prep in TO_PREPS and r is not subject), None)
+                frame.explicit_target = frame.target is not None
         else:
             agent = next((r for r in after if r.prep == "by" and r.start - k <= 3), None)
             subject = agent or self._subject(before, after, sentence, STATE_KINDS, at=k)
@@ -416,7 +440,7 @@ class FrameBuilder:
         barred = {"with", "from", "against", "in", "on", "about", "by", "of", "против", "с", "со", "из", "от", "з", "із", "від", "проти", "о", "об", "про", "при"}
         target = None
         invoked = frame.trigger.feature == "invoke"  # "triggering Article 4": the article's alliance is asked
-        for r in after:
+        for r in (after if frame.target is None else []):
             if r.party in frame.actors or r.prep in barred or r is subject or r.is_venue():
                 continue
             if invoked and not (r.kind in ORG_KINDS and r.start - k <= 6):
@@ -425,7 +449,7 @@ class FrameBuilder:
             if r.kind in ORG_KINDS or r.prep in TO_PREPS or direct:
                 target = r
                 break
-        if target is None:
+        if target is None and frame.target is None:
             # "до статті 5 Північноатлантичного договору не звертався": the treaty's alliance
             treaty = next((r for r in refs if r.kind == "treaty" and r.treaty_org and abs(r.start - k) <= 8), None)
             if treaty is not None:
@@ -486,6 +510,21 @@ class FrameBuilder:
         if target is not None:
             frame.target = target.party
             frame.explicit_target = True
+
+    def _clause_opener_between(self, toks, a: int, b: int) -> bool:
+        """"the country that had made the request": a relative word between a party and a verb
+        makes the relative word the verb's subject."""
+        return any(self.lex.relative_pronouns.has(t) or self.lex.complementizers.has(t) for t in toks[a:b])
+
+    def _carrier_before(self, toks, k: int) -> int | None:
+        """The verb whose object the request noun is, when only its own phrase stands between
+        ("не направляла в ОДКБ никаких запросов", "has received no request")."""
+        for j in range(k - 1, max(-1, k - 8), -1):
+            if self.lex.carrier_verbs.has(toks[j]) or self.lex.receive_verbs.has(toks[j]):
+                return j
+            if toks[j].text in {",", ";", ":"} or self.lex.complementizers.has(toks[j]):
+                return None
+        return None
 
     def _acting_party(self, frame: Frame, ref: PartyRef) -> str:
         """A chair of an organization's council acts for the organization in its decisions."""
