@@ -190,14 +190,18 @@ class Extractor:
         own: dict[int, str | None] = {}
         stamp: dict[int, str | None] = {}
         last_stamp = None
+        story_year = None  # a page with no date: the year its text last named ("13 сентября" after "2022")
         wanted_blocks = {f.sentence.block for f in frames}
         for s in sentences:
             before[s.index] = last_date.get(s.block)
-            if s.block not in wanted_blocks and len(s.text) >= 60 and s.kind != "dateline":
+            if s.block not in wanted_blocks and len(s.text) >= 60 and s.kind != "dateline" and doc.published:
                 continue  # nothing in this paragraph needs its dates
             if s.index not in times:
-                times[s.index] = find_times(s.text, doc.published, s.lang)
+                times[s.index] = find_times(s.text, doc.published, s.lang, story_year)
             explicit = [t for t in times[s.index] if t.explicit]
+            years = [t.value[:4] for t in explicit if t.value[:4].isdigit()]
+            if years:
+                story_year = int(years[-1])
             own[s.index] = explicit[0].value if explicit else None
             if explicit:
                 last_date[s.block] = explicit[-1].value
@@ -215,7 +219,8 @@ class Extractor:
             if following is not None and following.block == f.sentence.block and refers_back(following):
                 f.referred_date = own.get(following.index)
             if doc.published and (f.sentence.kind == "title" or f.sentence.block == first_body) \
-                    and not f.negated and f.modality in {"actual", "intended"}:
+                    and not f.negated and (f.modality in {"actual", "intended"} or f.type == "offer"):
+                # rule 9: an offer is dated by when it was made, a conditional one too
                 f.lead_date = doc.published.isoformat()
 
     def _treaty_org(self, ident: str | None) -> str | None:

@@ -30,7 +30,9 @@ _MONTH_RE = (
 )
 _YEAR = r"((?:19|20)\d\d)"
 
-DAY_MONTH = re.compile(rf"(?<![\d.])(\d{{1,2}})(?:\s*[-–—]\s*(\d{{1,2}}))?\s+{_MONTH_RE}(?:\s+{_YEAR})?(?!\w)", re.I)
+# a day, or a range of days told by its first ("13–14 сентября", "з 14 по 17 вересня", "from 3 to 5 May")
+_DAY_RANGE = r"(?:\s*[-–—]\s*|\s+(?:по|до|to|and|и|і|й|та)\s+)"
+DAY_MONTH = re.compile(rf"(?<![\d.])(\d{{1,2}})(?:{_DAY_RANGE}(\d{{1,2}}))?\s+{_MONTH_RE}(?:\s+{_YEAR})?(?!\w)", re.I)
 MONTH_DAY = re.compile(rf"\b{_MONTH_RE}\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+{_YEAR})?", re.I)
 MONTH_YEAR = re.compile(rf"(?<!\d\s){_MONTH_RE}(?![\w-])\s+{_YEAR}", re.I)
 MONTH_ALONE = re.compile(
@@ -129,10 +131,35 @@ def _dateparser_day(expression: str, lang: str | None, ref: dt.date | None) -> s
     return parsed.date().isoformat() if parsed else None
 
 
-def find_times(text: str, ref: dt.date | None, lang: str | None = None) -> list[TimeExpr]:
-    """All time expressions of a sentence, left to right, without overlaps."""
+def _years_told(text: str) -> list[tuple[int, int]]:
+    """(offset, year) of the dates in `text` that name their year."""
+    told = [(m.start(), int(m.group(1))) for m in ISO.finditer(text)]
+    told += [(m.start(), int(m.group(3))) for m in NUMERIC.finditer(text)]
+    told += [(m.start(), int(m.group(4))) for m in DAY_MONTH.finditer(text) if m.group(4) and _month_of(m.group(3))]
+    told += [(m.start(), int(m.group(3))) for m in MONTH_DAY.finditer(text) if m.group(3) and _month_of(m.group(1))]
+    told += [(m.start(), int(m.group(2))) for m in MONTH_YEAR.finditer(text) if _month_of(m.group(1))]
+    return sorted(told)
+
+
+def find_times(text: str, ref: dt.date | None, lang: str | None = None, year: int | None = None) -> list[TimeExpr]:
+    """All time expressions of a sentence, left to right, without overlaps.
+
+    A day or month named without its year takes the year of a date told earlier in the
+    sentence ("on 24 June 2012 ... will meet on 26 June"), else the year it has before the
+    document date `ref`, else `year`: the year the story is in, for a page with no date.
+    """
     found: list[TimeExpr] = []
     taken: list[tuple[int, int]] = []
+    told = _years_told(text)
+
+    def year_before(offset: int) -> int | None:
+        return next((y for at, y in reversed(told) if at < offset), None)
+
+    def year_of(m: re.Match, month: int, day: int | None) -> int | None:
+        here = year_before(m.start())
+        if here is not None:
+            return here
+        return _year_for(month, day, ref) if ref is not None else year
 
     def add(m: re.Match, value: str | None, explicit: bool = True, group: int = 0, weekday: bool = False) -> None:
         if value is None:
@@ -152,21 +179,19 @@ def find_times(text: str, ref: dt.date | None, lang: str | None = None) -> list[
         if month is None:
             continue
         day = int(m.group(1))
-        if m.group(4) or ref is not None:
+        if m.group(4) or (ref is not None and year_before(m.start()) is None):
             spoken = f"{day} {m.group(3)}" + (f" {m.group(4)}" if m.group(4) else "")
             value = _dateparser_day(spoken, lang, ref)
             if value is not None:
                 add(m, value)
                 continue
-        year = int(m.group(4)) if m.group(4) else _year_for(month, day, ref)
-        add(m, _iso(year, month, day))
+        add(m, _iso(int(m.group(4)) if m.group(4) else year_of(m, month, day), month, day))
     for m in MONTH_DAY.finditer(text):
         month = _month_of(m.group(1))
         if month is None:
             continue
         day = int(m.group(2))
-        year = int(m.group(3)) if m.group(3) else _year_for(month, day, ref)
-        add(m, _iso(year, month, day))
+        add(m, _iso(int(m.group(3)) if m.group(3) else year_of(m, month, day), month, day))
     for m in MONTH_YEAR.finditer(text):
         month = _month_of(m.group(1))
         if month:
@@ -174,7 +199,7 @@ def find_times(text: str, ref: dt.date | None, lang: str | None = None) -> list[
     for m in MONTH_ALONE.finditer(text):
         month = _month_of(m.group(1))
         if month:
-            add(m, _iso(_year_for(month, None, ref), month))
+            add(m, _iso(year_of(m, month, None), month))
     for m in SEASON.finditer(text):
         add(m, m.group(2))
     for m in WEEKDAY_RE.finditer(text):

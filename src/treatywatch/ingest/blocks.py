@@ -11,7 +11,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from treatywatch.ingest.datelines import dateline_date
+from treatywatch.ingest.datelines import dateline_date, lead_date
 from treatywatch.ingest.furniture import load_furniture
 from treatywatch.model import Block
 
@@ -158,13 +158,16 @@ def _mark_datelines_and_titles(
     blocks: list[Block], lines: list[str], known_title: str | None, result: Segmentation
 ) -> None:
     readable = [i for i, b in enumerate(blocks) if b.kind != "furniture"]
+    first_date = headed_date = None
+    story_begun = False
     for position, index in enumerate(readable):
         date = dateline_date(lines[index])
         if date is None:
+            story_begun = story_begun or len(lines[index]) > LIST_ITEM_MAX_CHARS
             continue
         blocks[index].kind = "dateline"
-        if result.published is None and position < DATELINE_SEARCH_BLOCKS:
-            result.published = date
+        if first_date is None and position < DATELINE_SEARCH_BLOCKS:
+            first_date = date
         # A headline right above a dateline (the second story of a bilingual page);
         # a word or two there is a rubric ("Мир", "Politics").
         if position > 0:
@@ -172,6 +175,12 @@ def _mark_datelines_and_titles(
             if (blocks[above].kind == "body" and _looks_like_title(lines[above])
                     and len(lines[above].split()) >= HEADLINE_MIN_WORDS):
                 blocks[above].kind = "title"
+                if headed_date is None and not story_begun:
+                    headed_date = date
+    # The date under the story's headline is the story's; one above it, over menus and
+    # rates, is the site's clock ("Сегодня: четверг, 16 мая").
+    result.published = headed_date or first_date or next(
+        (d for d in (lead_date(lines[i]) for i in readable[:DATELINE_SEARCH_BLOCKS]) if d), None)
 
     headline = _first_headline(blocks, lines, readable, known_title)
     if headline is None:
