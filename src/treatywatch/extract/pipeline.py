@@ -51,6 +51,23 @@ def _remember_count(sentence, lex, pending: dict[int, int]) -> None:
         pending[sentence.block] = counts[0].value
 
 
+def _date_from_twins(events: list[Event]) -> None:
+    """"Takes note of Turkey's request" after "Turkey's request, set out in its letter dated
+    10 February": an act told again with no date of its own (or only the story's) is the
+    act the text dated elsewhere, whatever the modality each mention has; of several
+    such dates, the one told nearest."""
+    dated: dict[tuple, list[Event]] = {}
+    for e in events:
+        if e.when and not e.when_inferred:
+            dated.setdefault((e.type, e.actor, e.target, e.polarity), []).append(e)
+    for e in events:
+        twins = dated.get((e.type, e.actor, e.target, e.polarity))
+        if twins and (e.when is None or e.when_inferred):
+            start = e.evidence[0].start
+            nearest = min(twins, key=lambda t: abs(t.evidence[0].start - start))
+            e.when, e.when_inferred = nearest.when, True
+
+
 class Extractor:
     """Reads documents for events. Heavy resources (morphology, name index) are built
     once, on first use, and shared by every document."""
@@ -128,6 +145,7 @@ class Extractor:
         frames = fill_arguments(frames, ctx, lambda state, f: self._alliance_of(state, f, doc))
         self._dates_in_context(sentences, frames, doc, state.times)
         candidates = [event for f in frames for event in self._events(f, doc, ctx, state)]
+        _date_from_twins(candidates)
         candidates = self._consultations_per_requester(candidates)
         return complete_slots(merge_events(candidates))
 
@@ -190,10 +208,13 @@ class Extractor:
         own: dict[int, str | None] = {}
         stamp: dict[int, str | None] = {}
         last_stamp = None
+        story_last: dict[int, str | None] = {}  # the last date the story named before each sentence
+        last_in_story = None
         story_year = None  # a page with no date: the year its text last named ("13 сентября" after "2022")
         wanted_blocks = {f.sentence.block for f in frames}
         for s in sentences:
             before[s.index] = last_date.get(s.block)
+            story_last[s.index] = last_in_story
             if s.block not in wanted_blocks and len(s.text) >= 60 and s.kind != "dateline" and doc.published:
                 continue  # nothing in this paragraph needs its dates
             if s.index not in times:
@@ -204,13 +225,22 @@ class Extractor:
                 story_year = int(years[-1])
             own[s.index] = explicit[0].value if explicit else None
             if explicit:
-                last_date[s.block] = explicit[-1].value
+                last_date[s.block] = last_in_story = explicit[-1].value
             if len(s.text) < 60 and explicit and len(explicit[0].value) == 10:
                 last_stamp = explicit[0].value  # "UPD от 01:47, 06.01.2022": a live update's time stamp
             stamp[s.index] = last_stamp
         by_index = {s.index: s for s in sentences}
         first_body = min((s.block for s in sentences if s.kind == "body"), default=None)
+        # the story's day: its page date, and the day its lead tells ("France yesterday invoked")
+        story_days = {doc.published.isoformat()} if doc.published else set()
+        lead_days = [t.value for s in sentences if s.block == first_body for t in times.get(s.index, [])
+                     if t.explicit and len(t.value) == 10]
+        story_days.update(lead_days[:1])
         for f in frames:
+            if story_last.get(f.sentence.index) in story_days:
+                # "The request was made by ...", paragraphs after a lead dated "on Thursday"
+                # with no other date named between: that day's news
+                f.story_day = story_last[f.sentence.index]
             f.sentence_date = doc.published.isoformat() if doc.published else ""
             f.same_day = before.get(f.sentence.index)
             if not doc.published:
@@ -309,6 +339,8 @@ class Extractor:
                 )
                 if event.when is None and (f.referred_date or f.lead_date or f.stamp_date):
                     event.when, event.when_inferred = f.referred_date or f.lead_date or f.stamp_date, f.referred_date is None
+                elif event.when is None and f.story_day and event.polarity == "positive" and event.modality == "actual":
+                    event.when, event.when_inferred = f.story_day, True
                 elif event.when is None and f.same_day and event.polarity == "positive" and event.modality == "actual":
                     # "In June 2010 ... Both Russia and the CSTO refused": the paragraph's last date
                     event.when, event.when_inferred = f.same_day[:7], True

@@ -51,7 +51,10 @@ def pick_time(frame: Frame, times: list[TimeExpr], clause: tuple[int, int]) -> s
         return None
     best = min(pool, key=lambda t: abs(t.start - trig_char))
     if best.value == "same-day":
-        return frame.same_day
+        # "14 січня ..., а контингент того ж дня вирушив": the date told before it in the
+        # sentence, else the paragraph's last one
+        told = [t for t in times if t.explicit and t.end <= best.start]
+        return told[-1].value if told else frame.same_day
     if best.weekday and frame.modality == "intended" and best.value < frame.sentence_date:
         return best.ahead()
     return best.value
