@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -28,6 +29,7 @@ from treatywatch.model import Doc, Event, Evidence
 
 ORGS = {"CSTO", "NATO", "EU", "UN", "SCO", "CIS", "OSCE"}
 TREATY_WORDS = {"договор", "договір", "treaty", "устав", "статут", "charter"}
+LEAD_NEWS_DAYS = 7  # a lead's date this close before the page date is the news the story tells
 
 
 @dataclass
@@ -211,7 +213,8 @@ class Extractor:
         story_last: dict[int, str | None] = {}  # the last date the story named before each sentence
         last_in_story = None
         story_year = None  # a page with no date: the year its text last named ("13 сентября" after "2022")
-        wanted_blocks = {f.sentence.block for f in frames}
+        first_body = min((s.block for s in sentences if s.kind == "body"), default=None)
+        wanted_blocks = {f.sentence.block for f in frames} | {first_body}
         for s in sentences:
             before[s.index] = last_date.get(s.block)
             story_last[s.index] = last_in_story
@@ -225,17 +228,19 @@ class Extractor:
                 story_year = int(years[-1])
             own[s.index] = explicit[0].value if explicit else None
             if explicit:
-                last_date[s.block] = last_in_story = explicit[-1].value
+                days = [t for t in explicit if len(t.value) == 10]  # "on Tuesday ... this year": the day
+                last_date[s.block] = last_in_story = (days or explicit)[-1].value
             if len(s.text) < 60 and explicit and len(explicit[0].value) == 10:
                 last_stamp = explicit[0].value  # "UPD от 01:47, 06.01.2022": a live update's time stamp
             stamp[s.index] = last_stamp
         by_index = {s.index: s for s in sentences}
-        first_body = min((s.block for s in sentences if s.kind == "body"), default=None)
         # the story's day: its page date, and the day its lead tells ("France yesterday invoked")
         story_days = {doc.published.isoformat()} if doc.published else set()
         lead_days = [t.value for s in sentences if s.block == first_body for t in times.get(s.index, [])
                      if t.explicit and len(t.value) == 10]
         story_days.update(lead_days[:1])
+        lead_day = next((d for d in lead_days[:1] if doc.published and
+                         0 <= (doc.published - dt.date.fromisoformat(d)).days <= LEAD_NEWS_DAYS), None)
         for f in frames:
             if story_last.get(f.sentence.index) in story_days:
                 # "The request was made by ...", paragraphs after a lead dated "on Thursday"
@@ -250,8 +255,9 @@ class Extractor:
                 f.referred_date = own.get(following.index)
             if doc.published and (f.sentence.kind == "title" or f.sentence.block == first_body) \
                     and not f.negated and (f.modality in {"actual", "intended"} or f.type == "offer"):
-                # rule 9: an offer is dated by when it was made, a conditional one too
-                f.lead_date = doc.published.isoformat()
+                # rule 9: an offer is dated by when it was made, a conditional one too;
+                # a headline tells the news of the lead, dated by it ("Пашинян учора надіслав")
+                f.lead_date = lead_day or doc.published.isoformat()
 
     def _treaty_org(self, ident: str | None) -> str | None:
         try:

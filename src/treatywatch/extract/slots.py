@@ -3,6 +3,7 @@ outcome."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from treatywatch.extract.frames import Frame
@@ -31,10 +32,39 @@ TREATY_DATE = re.compile(r"(?:договор|договір|treaty|устав|с
 TREATY_AFTER = re.compile(r"^\s*(?:\S+\s+){0,3}(?:договор|договір|treaty|устав|статут|charter)", re.I)  # "the 1992 Collective Security Treaty"
 
 
+# "прибули 6 січня, наступного дня після того, як президент попросив": the act came a day earlier
+DAY_AFTER = re.compile(r"^\W{0,3}(?:наступного\s+дня|на\s+следующий\s+день|(?:the|a|one)\s+day)\s+(?:після|после|after)\b", re.I)
+
+AFTER_THAT = re.compile(r"\s*(?:того\s*,?\s*(?:як|как)|that)\b", re.I)
+
+
+def _of_other_event(text: str, t: TimeExpr, trig_char: int) -> bool:
+    """A date after "after X" / "після X" is X's, unless the act itself is the X
+    ("after Turkey formally asked the alliance in November")."""
+    window = max(0, t.start - 60)
+    m = OTHER_EVENT.search(text[window:t.start])
+    return m is not None and not (window + m.start() < trig_char < t.start)
+
+
+def _told_as_day_after(between: str) -> bool:
+    """The act is the subject of "the day after ...": the clause runs on to it ("після того,
+    як президент попросив"), not "the day after the attacks, when the council agreed"."""
+    m = DAY_AFTER.match(between)
+    if m is None:
+        return False
+    rest = between[m.end():]
+    return bool(AFTER_THAT.match(rest)) or "," not in rest
+
+
+def _day_before(value: str) -> str:
+    return (dt.date.fromisoformat(value) - dt.timedelta(days=1)).isoformat()
+
+
 def pick_time(frame: Frame, times: list[TimeExpr], clause: tuple[int, int]) -> str | None:
     text = frame.sentence.text
     # "after the attacks at the end of November": that date is the attacks', not this event's
-    times = [t for t in times if not OTHER_EVENT.search(text[max(0, t.start - 60):t.start])
+    trig_char = frame.sentence.tokens[frame.at].start - frame.sentence.start
+    times = [t for t in times if not _of_other_event(text, t, trig_char)
              and not (t.explicit and not t.weekday and TREATY_DATE.search(text[max(0, t.start - 80):t.start]))
              and not (len(t.value) == 4 and TREATY_AFTER.search(text[t.end:t.end + 60]))]
     if not times:
@@ -57,6 +87,8 @@ def pick_time(frame: Frame, times: list[TimeExpr], clause: tuple[int, int]) -> s
         return told[-1].value if told else frame.same_day
     if best.weekday and frame.modality == "intended" and best.value < frame.sentence_date:
         return best.ahead()
+    if len(best.value) == 10 and best.end < trig_char and _told_as_day_after(text[best.end:trig_char]):
+        return _day_before(best.value)
     return best.value
 
 

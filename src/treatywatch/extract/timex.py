@@ -66,7 +66,14 @@ THIS_MONTH = re.compile(r"(earlier\s+this\s+month|this\s+month|в\s+этом\s+�
 LAST_MONTH = re.compile(r"(last\s+month|в\s+прошлом\s+месяце|минулого\s+місяця)", re.I)
 THIS_YEAR = re.compile(r"(this\s+year|в\s+этом\s+году|цього\s+року|этого\s+года)", re.I)
 LAST_YEAR = re.compile(r"(last\s+year|в\s+прошлом\s+году|минулого\s+року)", re.I)
-SAME_DAY = re.compile(r"(в\s+тот\s+же\s+день|того\s+ж(?:е)?\s+дня|того\s+самого\s+дня|the\s+same\s+day|that\s+same\s+day|later\s+that\s+day)", re.I)
+SAME_DAY = re.compile(
+    r"(в\s+тот\s+же\s+день|того\s+ж(?:е)?\s+дня|того\s+самого\s+дня|the\s+same\s+day|that\s+same\s+day|later\s+that\s+day|"
+    # hours before or after what was just told: its day
+    r"(?:(?:a\s+few|several|two|three|\w+)\s+)?hours\s+(?:before|after|later|earlier)|"
+    r"(?:через|за|спустя)\s+(?:несколько|пару|кілька|декілька|пару)\s+(?:часов|часа|годин)|"
+    r"(?:несколько|кілька|декілька)\s+(?:часов|годин)\s+(?:спустя|потому))",
+    re.I,
+)
 SEASON = re.compile(r"(осенью|осінню|восени|fall\s+of|autumn\s+of|весной|навесні|spring\s+of|летом|влітку|summer\s+of|зимой|взимку|winter\s+of)\s+((?:19|20)\d\d)", re.I)
 
 
