@@ -26,7 +26,8 @@ ARTICLES = {"CST": {"2", "4"}, "NATO": {"4", "5"}, "TEU": {"42.7"}, "UN": {"51"}
 ASSISTANCE_ORDER = ("peacekeeping", "monitoring", "military", "consultative", "humanitarian")
 
 
-OTHER_EVENT = re.compile(r"(?:после|після|after|following|перед|before|через)\s+\S+(?:\s+\S+){0,6}\s*$", re.I)
+# "через неделю, 12 мая" names the act's own date; "через два дня после X" is caught by "после"
+OTHER_EVENT = re.compile(r"(?:после|після|after|following|перед|before)\s+\S+(?:\s+\S+){0,6}\s*$", re.I)
 # "the Treaty of Friendship of 1997", "Договора о дружбе ... 1997 года": the treaty's date
 TREATY_DATE = re.compile(r"(?:договор|договір|treaty|устав|статут|charter)\w*(?:\s+\S+){0,8}\s*(?:от|від|of)?\s*$", re.I)
 TREATY_AFTER = re.compile(r"^\s*(?:\S+\s+){0,3}(?:договор|договір|treaty|устав|статут|charter)", re.I)  # "the 1992 Collective Security Treaty"

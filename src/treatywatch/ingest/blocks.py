@@ -21,6 +21,7 @@ BULLET_ITEM_MAX_CHARS = 300
 TITLE_MAX_CHARS = 200
 TITLE_MAX_WORDS = 30
 HEADLINE_MIN_WORDS = 3
+PROSE_MIN_WORDS = 8
 WRAPPED_LINE_MIN_CHARS = 40
 # The publication date is taken from a dateline among the first readable blocks only.
 DATELINE_SEARCH_BLOCKS = 5
@@ -163,7 +164,7 @@ def _mark_datelines_and_titles(
     for position, index in enumerate(readable):
         date = dateline_date(lines[index])
         if date is None:
-            story_begun = story_begun or len(lines[index]) > LIST_ITEM_MAX_CHARS
+            story_begun = story_begun or _reads_as_prose(lines[index])
             continue
         blocks[index].kind = "dateline"
         if first_date is None and position < DATELINE_SEARCH_BLOCKS:
@@ -190,6 +191,12 @@ def _mark_datelines_and_titles(
         if blocks[index].kind == "body" and lines[index] == result.title:
             blocks[index].kind = "title"
     blocks[headline].kind = "title"
+
+
+def _reads_as_prose(line: str) -> bool:
+    """A paragraph of the story, not a menu item, rate or rubric."""
+    return len(line) > LIST_ITEM_MAX_CHARS or (
+        bool(_SENTENCE_END.search(line)) and len(line.split()) >= PROSE_MIN_WORDS)
 
 
 def _first_headline(
