@@ -20,6 +20,13 @@ CASES = [
         "Russia is ready to send troops to Kazakhstan if Astana asks for them, the Russian foreign "
         "minister said.",
         {("offer", "RUS", "KAZ"): "2023-03-14"}, id="en-conditional-offer-in-lead"),
+    pytest.param(
+        "Пашинян попросив Москву про допомогу\n\n1 листопада 2020 року\n\n"
+        "Прем'єр-міністр Вірменії учора надіслав президентові Росії листа з проханням про допомогу. "
+        "Він послався на Договір про дружбу від 29 серпня 1997 року.\n\n"
+        "Відповідь надійшла увечері. Російське МЗС заявило, що Росія надасть Вірменії всю необхідну "
+        "допомогу, якщо бої перекинуться на її територію.",
+        {("offer", "RUS", "ARM"): "2020-10-31"}, id="uk-offer-after-lead-dated-yesterday"),
     # A page with no date: a day without its year takes the year the story last named.
     pytest.param(
         "Вірменія попросила ОДКБ про допомогу\n\nБої на кордоні тривали з 3 по 5 травня 2021 року.\n\n"

@@ -100,3 +100,18 @@ def test_timex_story_year_does_not_override_the_page_date():
 )
 def test_timex_hours_before_or_after_is_the_day_last_named(text):
     assert [(t.value, t.explicit) for t in find_times(text, REF)] == [("same-day", False)]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("NATO said Thursday it would send more jets.", ["2023-03-09"]),
+        ("The envoys will meet Monday morning.", ["2023-03-06"]),
+        ("Вылет назначили на вечер четверга.", ["2023-03-09"]),
+        ("Засідання перенесли на ранок понеділка.", ["2023-03-06"]),
+        ("after Friday's attacks in the capital", []),  # the attacks' day, told as theirs
+        ("Thursday, March 9, 2023", ["2023-03-09"]),  # the date itself, not a second weekday
+    ],
+)
+def test_timex_weekday_without_preposition(text, expected):
+    assert [t.value for t in find_times(text, REF)] == expected

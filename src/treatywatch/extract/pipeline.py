@@ -222,7 +222,7 @@ class Extractor:
                 continue  # nothing in this paragraph needs its dates
             if s.index not in times:
                 times[s.index] = find_times(s.text, doc.published, s.lang, story_year)
-            explicit = [t for t in times[s.index] if t.explicit]
+            explicit = [t for t in times[s.index] if t.explicit and not slots.is_treaty_date(s.text, t)]
             years = [t.value[:4] for t in explicit if t.value[:4].isdigit()]
             if years:
                 story_year = int(years[-1])
@@ -345,7 +345,9 @@ class Extractor:
                 )
                 if event.when is None and (f.referred_date or f.lead_date or f.stamp_date):
                     event.when, event.when_inferred = f.referred_date or f.lead_date or f.stamp_date, f.referred_date is None
-                elif event.when is None and f.story_day and event.polarity == "positive" and event.modality == "actual":
+                elif event.when is None and f.story_day and event.polarity == "positive" \
+                        and (event.modality == "actual" or f.type == "offer"):
+                    # an offer is dated by when it was made (rule 9), a conditional one too
                     event.when, event.when_inferred = f.story_day, True
                 elif event.when is None and f.same_day and event.polarity == "positive" and event.modality == "actual":
                     # "In June 2010 ... Both Russia and the CSTO refused": the paragraph's last date

@@ -47,6 +47,12 @@ def _of_other_event(text: str, t: TimeExpr, trig_char: int) -> bool:
     return m is not None and not (window + m.start() < trig_char < t.start)
 
 
+def is_treaty_date(text: str, t: TimeExpr) -> bool:
+    """"Договора о дружбе от 29 августа 1997 года", "the 1992 Treaty": a treaty's own date."""
+    return (t.explicit and not t.weekday and bool(TREATY_DATE.search(text[max(0, t.start - 80):t.start]))) \
+        or (len(t.value) == 4 and bool(TREATY_AFTER.search(text[t.end:t.end + 60])))
+
+
 def _told_as_day_after(between: str) -> bool:
     """The act is the subject of "the day after ...": the clause runs on to it ("після того,
     як президент попросив"), not "the day after the attacks, when the council agreed"."""
@@ -65,9 +71,7 @@ def pick_time(frame: Frame, times: list[TimeExpr], clause: tuple[int, int]) -> s
     text = frame.sentence.text
     # "after the attacks at the end of November": that date is the attacks', not this event's
     trig_char = frame.sentence.tokens[frame.at].start - frame.sentence.start
-    times = [t for t in times if not _of_other_event(text, t, trig_char)
-             and not (t.explicit and not t.weekday and TREATY_DATE.search(text[max(0, t.start - 80):t.start]))
-             and not (len(t.value) == 4 and TREATY_AFTER.search(text[t.end:t.end + 60]))]
+    times = [t for t in times if not _of_other_event(text, t, trig_char) and not is_treaty_date(text, t)]
     if not times:
         return None
     toks = frame.sentence.tokens

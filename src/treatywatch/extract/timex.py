@@ -56,6 +56,15 @@ WEEKDAY_RE = re.compile(
     r"monday|tuesday|wednesday|thursday|friday|saturday|sunday)",
     re.I,
 )
+# News English names the day bare ("NATO said Thursday", "Tuesday's vote" is the vote's);
+# ru/uk name a part of it ("на вечер четверга", "ранок понеділка")
+BARE_WEEKDAY = re.compile(
+    r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b(?!\s*['’]s?\b)(?!,?\s+(?:\d|January|February|"
+    r"March|April|May|June|July|August|September|October|November|December))"
+    r"|(?i:\b(?:на\s+)?(?:вечер|утро|ночь|вечір|ранок|ніч)\s+"
+    r"(понедельника|вторника|среды|четверга|пятницы|субботы|воскресенья|"
+    r"понеділка|вівторка|середи|четверга|п['’]ятниці|суботи|неділі))"
+)
 RELATIVE = [
     (re.compile(r"\b(позавчера|позавчора|the\s+day\s+before\s+yesterday)\b", re.I), -2),
     (re.compile(r"(накануне|напередодні|вчера|вчора|учора|yesterday|the\s+previous\s+(?:day|evening|night)|the\s+day\s+before|the\s+night\s+before)", re.I), -1),
@@ -209,10 +218,10 @@ def find_times(text: str, ref: dt.date | None, lang: str | None = None, year: in
             add(m, _iso(year_of(m, month, None), month))
     for m in SEASON.finditer(text):
         add(m, m.group(2))
-    for m in WEEKDAY_RE.finditer(text):
+    for m in [*WEEKDAY_RE.finditer(text), *BARE_WEEKDAY.finditer(text)]:
         if ref is None:
             continue
-        word = m.group(1).lower()
+        word = next(g for g in m.groups() if g).lower()
         weekday = next((n for stem, n in WEEKDAYS.items() if word.startswith(stem)), None)
         if weekday is None:
             continue
