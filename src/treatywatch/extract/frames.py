@@ -46,6 +46,7 @@ class Frame:
     same_day: str | None = None  # the last date the paragraph named before this sentence
     referred_date: str | None = None  # "Об этом вчера сообщил X": the date of the sentence after
     lead_date: str | None = None  # the story's date, for the news its lead reports
+    story_day: str | None = None  # the story's day, when it is the last date named before the sentence
     stamp_date: str | None = None  # an undated story's last time stamp before the sentence
     refs: list = field(default_factory=list)  # the sentence's parties
     clauses: Clauses | None = None

@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -28,6 +29,7 @@ from treatywatch.model import Doc, Event, Evidence
 
 ORGS = {"CSTO", "NATO", "EU", "UN", "SCO", "CIS", "OSCE"}
 TREATY_WORDS = {"договор", "договір", "treaty", "устав", "статут", "charter"}
+LEAD_NEWS_DAYS = 7  # a lead's date this close before the page date is the news the story tells
 
 
 @dataclass
@@ -50,6 +52,23 @@ def _remember_count(sentence, lex, pending: dict[int, int]) -> None:
     counts = find_counts(sentence.tokens, lex)
     if counts:
         pending[sentence.block] = counts[0].value
+
+
+def _date_from_twins(events: list[Event]) -> None:
+    """"Takes note of Turkey's request" after "Turkey's request, set out in its letter dated
+    10 February": an act told again with no date of its own (or only the story's) is the
+    act the text dated elsewhere, whatever the modality each mention has; of several
+    such dates, the one told nearest."""
+    dated: dict[tuple, list[Event]] = {}
+    for e in events:
+        if e.when and not e.when_inferred:
+            dated.setdefault((e.type, e.actor, e.target, e.polarity), []).append(e)
+    for e in events:
+        twins = dated.get((e.type, e.actor, e.target, e.polarity))
+        if twins and (e.when is None or e.when_inferred):
+            start = e.evidence[0].start
+            nearest = min(twins, key=lambda t: abs(t.evidence[0].start - start))
+            e.when, e.when_inferred = nearest.when, True
 
 
 class Extractor:
@@ -129,6 +148,7 @@ class Extractor:
         frames = fill_arguments(frames, ctx, lambda state, f: self._alliance_of(state, f, doc))
         self._dates_in_context(sentences, frames, doc, state.times)
         candidates = [event for f in frames for event in self._events(f, doc, ctx, state)]
+        _date_from_twins(candidates)
         candidates = self._consultations_per_requester(candidates)
         return complete_slots(merge_events(candidates))
 
@@ -193,23 +213,42 @@ class Extractor:
         own: dict[int, str | None] = {}
         stamp: dict[int, str | None] = {}
         last_stamp = None
-        wanted_blocks = {f.sentence.block for f in frames}
+        story_last: dict[int, str | None] = {}  # the last date the story named before each sentence
+        last_in_story = None
+        story_year = None  # a page with no date: the year its text last named ("13 сентября" after "2022")
+        first_body = min((s.block for s in sentences if s.kind == "body"), default=None)
+        wanted_blocks = {f.sentence.block for f in frames} | {first_body}
         for s in sentences:
             before[s.index] = last_date.get(s.block)
-            if s.block not in wanted_blocks and len(s.text) >= 60 and s.kind != "dateline":
+            story_last[s.index] = last_in_story
+            if s.block not in wanted_blocks and len(s.text) >= 60 and s.kind != "dateline" and doc.published:
                 continue  # nothing in this paragraph needs its dates
             if s.index not in times:
-                times[s.index] = find_times(s.text, doc.published, s.lang)
-            explicit = [t for t in times[s.index] if t.explicit]
+                times[s.index] = find_times(s.text, doc.published, s.lang, story_year)
+            explicit = [t for t in times[s.index] if t.explicit and not slots.is_treaty_date(s.text, t)]
+            years = [t.value[:4] for t in explicit if t.value[:4].isdigit()]
+            if years:
+                story_year = int(years[-1])
             own[s.index] = explicit[0].value if explicit else None
             if explicit:
-                last_date[s.block] = explicit[-1].value
+                days = [t for t in explicit if len(t.value) == 10]  # "on Tuesday ... this year": the day
+                last_date[s.block] = last_in_story = (days or explicit)[-1].value
             if len(s.text) < 60 and explicit and len(explicit[0].value) == 10:
                 last_stamp = explicit[0].value  # "UPD от 01:47, 06.01.2022": a live update's time stamp
             stamp[s.index] = last_stamp
         by_index = {s.index: s for s in sentences}
-        first_body = min((s.block for s in sentences if s.kind == "body"), default=None)
+        # the story's day: its page date, and the day its lead tells ("France yesterday invoked")
+        story_days = {doc.published.isoformat()} if doc.published else set()
+        lead_days = [t.value for s in sentences if s.block == first_body for t in times.get(s.index, [])
+                     if t.explicit and len(t.value) == 10]
+        story_days.update(lead_days[:1])
+        lead_day = next((d for d in lead_days[:1] if doc.published and
+                         0 <= (doc.published - dt.date.fromisoformat(d)).days <= LEAD_NEWS_DAYS), None)
         for f in frames:
+            if story_last.get(f.sentence.index) in story_days:
+                # "The request was made by ...", paragraphs after a lead dated "on Thursday"
+                # with no other date named between: that day's news
+                f.story_day = story_last[f.sentence.index]
             f.sentence_date = doc.published.isoformat() if doc.published else ""
             f.same_day = before.get(f.sentence.index)
             if not doc.published:
@@ -218,8 +257,10 @@ class Extractor:
             if following is not None and following.block == f.sentence.block and refers_back(following):
                 f.referred_date = own.get(following.index)
             if doc.published and (f.sentence.kind == "title" or f.sentence.block == first_body) \
-                    and not f.negated and f.modality in {"actual", "intended"}:
-                f.lead_date = doc.published.isoformat()
+                    and not f.negated and (f.modality in {"actual", "intended"} or f.type == "offer"):
+                # rule 9: an offer is dated by when it was made, a conditional one too;
+                # a headline tells the news of the lead, dated by it ("Пашинян учора надіслав")
+                f.lead_date = lead_day or doc.published.isoformat()
 
     def _treaty_org(self, ident: str | None) -> str | None:
         try:
@@ -307,6 +348,10 @@ class Extractor:
                 )
                 if event.when is None and (f.referred_date or f.lead_date or f.stamp_date):
                     event.when, event.when_inferred = f.referred_date or f.lead_date or f.stamp_date, f.referred_date is None
+                elif event.when is None and f.story_day and event.polarity == "positive" \
+                        and (event.modality == "actual" or f.type == "offer"):
+                    # an offer is dated by when it was made (rule 9), a conditional one too
+                    event.when, event.when_inferred = f.story_day, True
                 elif event.when is None and f.same_day and event.polarity == "positive" and event.modality == "actual":
                     # "In June 2010 ... Both Russia and the CSTO refused": the paragraph's last date
                     event.when, event.when_inferred = f.same_day[:7], True
