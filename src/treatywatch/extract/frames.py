@@ -467,7 +467,7 @@ class FrameBuilder:
             frame.target = target.party
             frame.explicit_target = True
             joiners = {",", "и", "і", "й", "та", "and", "к", "в", "до", "to", "—", "а", "также", "но", "але", "but", "separately", "then",
-                       "also", "as", "well", "not", "only", "не", "только", "лише", "тільки", "і", "ще", "же", "же"}
+                       "also", "as", "well", "not", "only", "не", "только", "лише", "тільки", "і", "ще", "же", "the"}
             rest = [r for r in refs if r.start > target.start and r.party and r.party not in frame.actors
                     and r.kind in STATE_KINDS | ORG_KINDS]
             prev_end = target.end

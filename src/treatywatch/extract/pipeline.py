@@ -14,6 +14,7 @@ from treatywatch.extract import slots
 from treatywatch.extract.attribution import attribute_quotes, find_speakers, refers_back
 from treatywatch.extract.clauses import split_clauses
 from treatywatch.extract.context import DocContext, fill_arguments, tally
+from treatywatch.extract.contrast import split_contrasts
 from treatywatch.extract.denials import apply_denials
 from treatywatch.extract.frames import Frame, FrameBuilder
 from treatywatch.extract.lexicon import LANGS, load_lexicon
@@ -182,7 +183,10 @@ class Extractor:
             _remember_count(sentence, lex, state.pending_count)
             return []
         frames = self.builders[sentence.lang].build(sentence, triggers, refs, clauses, speakers)
+        frames = split_contrasts(frames, sentence, refs, lex)
         frames = apply_denials(frames, sentence, refs, lex)
+        if lex.scenario_words.any_in(sentence.tokens) and lex.exercise_words.any_in(sentence.tokens):
+            frames = []  # "по замыслу учений Таджикистан обращается к ОДКБ": the exercise's story, not an event
         if exercise_doc or lex.exercise_words.any_in(sentence.tokens) or lex.programme_words.any_in(sentence.tokens):
             frames = [f for f in frames if f.type not in {"deployment", "withdrawal"}]
         movements = [f for f in frames if f.type in {"deployment", "withdrawal"}]

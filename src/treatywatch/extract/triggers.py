@@ -102,8 +102,9 @@ def _appeal(toks, k, tok, lex, en, noun, verb, hi, has_party_after) -> Trigger |
         help_near = _window_has(lex.help_words, toks, k - 8, k + 12) or _window_has(lex.consultation_nouns, toks, k - 8, hi) \
             or _window_has(lex.article_words, toks, k - 8, k + 8)
         nxt = toks[k + 1].lower if k + 1 < len(toks) else ""
-        if en and tok.lemma == "turn" and nxt != "to":
-            return None
+        if en and tok.lemma == "turn" and nxt != "to" and not (
+                nxt in {"not", "first", "directly", "instead", "again", "then", "also"} and any(t.lower == "to" for t in toks[k + 2:k + 5])):
+            return None  # "turned not to the CSTO but to Moscow"
         if en and tok.lemma == "call" and nxt not in {"for", "on", "upon"}:
             return None
         if en and tok.lemma in {"trigger", "invoke", "apply"}:
