@@ -50,3 +50,12 @@ def test_a_plain_list_of_addressees_is_no_contrast():
 ])
 def test_an_exercise_scenario_gives_no_event(text):
     assert _keys(text) == set()
+
+
+@pytest.mark.parametrize("text", [
+    "Армения обратилась за помощью не только к России, но и к ОДКБ.",
+    "Armenia turned not only to Russia but also to the CSTO for help.",
+])
+def test_not_only_but_also_is_no_contrast(text):
+    keys = _keys(text)
+    assert not any(k[3] == "negative" for k in keys)

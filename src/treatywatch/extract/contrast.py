@@ -26,7 +26,7 @@ def _negated_before(toks, ref: PartyRef, lex: Lexicon) -> bool:
     """A negator right before the argument or before its preposition and article."""
     for j in range(ref.start - 1, max(-1, ref.start - 4), -1):
         if lex.negators.has(toks[j]):
-            return True
+            return not (j + 1 < len(toks) and lex.not_only.has(toks[j + 1]))  # "не только ..., но и": both
         if toks[j].text in {",", ";", ":"}:
             return False
     return False
@@ -42,7 +42,8 @@ def contrasted(sentence: Sentence, refs: list[PartyRef], lex: Lexicon) -> list[t
         if not between or len(between) > MAX_BETWEEN:
             continue
         conj = any(lex.contrast_conjunctions.has(t) for t in between)
-        neg_second = any(lex.negators.has(t) for t in between)
+        neg_second = any(lex.negators.has(t) and not (j + 1 < len(between) and lex.not_only.has(between[j + 1]))
+                         for j, t in enumerate(between))
         neg_first = _negated_before(toks, first, lex)
         if conj and neg_first and not neg_second:
             out.append((first, True, second, False))  # "не к ОДКБ, а к Москве"
