@@ -42,6 +42,7 @@ class Frame:
     collective_force: bool = False  # "миротворческие силы", "peacekeepers": the alliance's own
     recent_state: str | None = None  # the state last acting in the paragraph
     carried_count: int | None = None  # a troop count the sentence before gave
+    own_size: int | None = None  # a listed contingent's own number ("Belarus around 500")
     sentence_date: str = ""  # the document date, ISO (for plans on a weekday)
     same_day: str | None = None  # the last date the paragraph named before this sentence
     referred_date: str | None = None  # "Об этом вчера сообщил X": the date of the sentence after
@@ -512,6 +513,19 @@ class FrameBuilder:
             frame.target = target.party
             frame.explicit_target = True
 
+    def _force_owner(self, sentence, refs, lo: int, hi: int, host) -> PartyRef | None:
+        """The state a force noun belongs to when it follows the noun: a genitive
+        ("контингенты России"), "from"/"of" ("units from Belarus", "troops of Armenia")."""
+        toks = sentence.tokens
+        for j in range(lo, hi):
+            if not self.lex.force_nouns.has(toks[j]):
+                continue
+            ref = next((r for r in refs if r.start in {j + 1, j + 2} and r.kind in {"state", "metonym"} and r is not host
+                        and (r.prep in {"from", "of", "из", "з", "із"} or r.prep is None and "gent" in r.case)), None)
+            if ref is not None:
+                return ref
+        return None
+
     def _clause_opener_between(self, toks, a: int, b: int) -> bool:
         """"the country that had made the request": a relative word between a party and a verb
         makes the relative word the verb's subject."""
@@ -546,10 +560,19 @@ class FrameBuilder:
                                      and (r.case & {"accs", "nomn"} or sentence.lang == "en")))), None)
         if host is None and frame.type == "withdrawal":
             host = next((r for r in before if r.kind in {"state", "metonym"} and r.prep in host_preps), None)
+        if host is None and frame.type == "deployment" and lex.arrival_verbs.has(toks[k]):
+            # "arrived in Kazakhstan", "landed at Kazakhstan's airports"
+            host = next((r for r in after if r.kind in {"state", "metonym"} and not r.is_venue()
+                         and r.prep in {"in", "at"}), None)
         actors: list[PartyRef] = []
         by = [r for r in after if r.prep == "by" and r.kind in ACTOR_KINDS]
         if by:
             actors = coordinated(sentence, refs, by[0], ACTOR_KINDS)
+        if not actors:
+            owner = self._force_owner(sentence, refs, lo, hi, host)
+            if owner is not None:
+                # "прибыли контингенты России, Белоруссии и Армении", "contingents from Russia and Belarus"
+                actors = coordinated(sentence, refs, owner, {"state", "metonym"})
         if not actors:
             subject = self._subject(before, after, sentence, {"state", "metonym", "org", "body", "force", "institution", "person"}, at=k)
             if subject is not None and subject is not host:

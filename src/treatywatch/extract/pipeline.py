@@ -14,6 +14,7 @@ from treatywatch.extract import slots
 from treatywatch.extract.attribution import attribute_quotes, find_speakers, refers_back
 from treatywatch.extract.clauses import split_clauses
 from treatywatch.extract.context import DocContext, fill_arguments, tally
+from treatywatch.extract.contingents import gapped_movements
 from treatywatch.extract.contrast import split_contrasts
 from treatywatch.extract.denials import apply_denials
 from treatywatch.extract.frames import Frame, FrameBuilder
@@ -184,6 +185,7 @@ class Extractor:
             return []
         frames = self.builders[sentence.lang].build(sentence, triggers, refs, clauses, speakers)
         frames = split_contrasts(frames, sentence, refs, lex)
+        frames = gapped_movements(frames, sentence, refs, lex)
         frames = apply_denials(frames, sentence, refs, lex)
         if lex.scenario_words.any_in(sentence.tokens) and lex.exercise_words.any_in(sentence.tokens):
             frames = []  # "по замыслу учений Таджикистан обращается к ОДКБ": the exercise's story, not an event
@@ -346,7 +348,7 @@ class Extractor:
                     assistance=slots.pick_assistance(f, lex),
                     basis=slots.pick_basis(f, f.refs, ctx.main_org),
                     outcome=outcome if f.type == "decision" else None,
-                    size=slots.pick_size(f, counts) or (f.carried_count if f.type in {"deployment", "withdrawal"} else None),
+                    size=f.own_size or slots.pick_size(f, counts) or (f.carried_count if f.type in {"deployment", "withdrawal"} else None),
                     evidence=[evidence],
                     confidence=(0.5 if f.trigger.nominal else 0.6) + (0.15 if f.explicit_target else 0) + (0.1 if f.voice else 0),
                 )
