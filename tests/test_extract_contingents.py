@@ -44,3 +44,30 @@ def test_several_hosts_are_no_gapped_list():
 def test_a_force_noun_followed_by_its_states(text):
     moves = _moves(text)
     assert {(m[0], m[1], m[2]) for m in moves} == {("deployment", s, "KAZ") for s in ("RUS", "BLR", "ARM")}
+
+
+@pytest.mark.parametrize("text, key", [
+    ("Ввод российских войск в Казахстан вызвал споры в парламенте.", ("deployment", "RUS", "KAZ", "positive", "actual")),
+    ("Введення російських військ до Казахстану викликало суперечки в парламенті.", ("deployment", "RUS", "KAZ", "positive", "actual")),
+    ("The deployment of German Patriot batteries to Turkey drew criticism in the Bundestag.",
+     ("deployment", "DEU", "TUR", "positive", "actual")),
+    ("Переброска армянского миротворческого подразделения в Казахстан начнётся в пятницу.",
+     ("deployment", "ARM", "KAZ", "positive", "intended")),
+])
+def test_a_nominal_deployment_is_a_deployment(text, key):
+    from treatywatch.extract import extract_text
+
+    assert key in {e.key for e in extract_text(text)}
+
+
+@pytest.mark.parametrize("text", [
+    "Минск и Москва договорились о переброске российских войск в Белоруссию в случае угрозы.",
+    "Мінськ і Москва мають домовленість про перекидання російських військ до Білорусі.",
+    "Министерство не уполномочено решать вопрос о направлении воинского контингента в Казахстан.",
+    "Tajikistan is discussing with Russia the deployment of Russian troops to its border.",
+    "Парламент Киргизии одобрил отправку военных в Казахстан.",
+])
+def test_a_nominal_deployment_that_is_agreed_asked_or_discussed_is_no_deployment(text):
+    from treatywatch.extract import extract_text
+
+    assert "deployment" not in {e.type for e in extract_text(text)}

@@ -48,6 +48,7 @@ class Frame:
     referred_date: str | None = None  # "Об этом вчера сообщил X": the date of the sentence after
     lead_date: str | None = None  # the story's date, for the news its lead reports
     story_day: str | None = None  # the story's day, when it is the last date named before the sentence
+    story_month: str | None = None  # a page with no date: the month of the last date its story named
     stamp_date: str | None = None  # an undated story's last time stamp before the sentence
     refs: list = field(default_factory=list)  # the sentence's parties
     clauses: Clauses | None = None
@@ -67,13 +68,14 @@ def _can_act(ref: PartyRef) -> bool:
     return ref.voice != "media" or ref.kind in {"state", "metonym", "state_adj", "org", "body", "force"}
 
 
-def _is_content(trig: Trigger, governor: Trigger, toks) -> bool:
+def _is_content(trig: Trigger, governor: Trigger, toks, lex: Lexicon) -> bool:
     """Is `trig` what `governor` asks for, offers or decides ("asked them to send troops",
     "решил направить силы", "попросила про консультації"), rather than an event of its own?"""
     tok = toks[trig.at]
     infinitive = tok.infinitive or (trig.at > 0 and toks[trig.at - 1].lower == "to")
     if trig.type in {"deployment", "withdrawal"}:
-        return infinitive
+        # "asked them to send troops", "одобрил отправку военных", "a request for the deployment of"
+        return infinitive or (trig.nominal and trig.at - governor.at <= 3)
     if trig.type == "decision":
         return trig.feature == "mission" and (infinitive or governor.type == "offer")
     if trig.type == "consultation":
@@ -218,6 +220,8 @@ class FrameBuilder:
                 if toks[j].text in {":", ";"}:
                     reach = j + 1
                     break
+            if trig.type in {"deployment", "withdrawal"} and lex.discuss_verbs.any_in(toks, reach, trig.at):
+                continue  # "discussing the deployment of Russian troops": talk about a move, not a move
             if _deliberates(toks, reach, trig.at, lex) and not (trig.type == "appeal" and trig.nominal):
                 continue  # "weighing whether to send" (rule 12); the request weighed was still made
             if trig.type == "appeal" and lex.exhortation.any_in(toks, max(lo, trig.at - 6), trig.at) and (
@@ -227,7 +231,7 @@ class FrameBuilder:
                 continue  # "any decision on military aid": general talk
             governor = next((t for t in reversed(kept) if t.type in ABSORBING and t.type != trig.type
                              and clauses.span_of(t.at) == (lo, hi) and 0 < trig.at - t.at <= 7), None)
-            if governor is not None and _is_content(trig, governor, toks):
+            if governor is not None and _is_content(trig, governor, toks, lex):
                 continue  # "asked them to send troops", "решил направить силы": the content of the governor
             if any(t.type == trig.type and clauses.span_of(t.at) == (lo, hi) and abs(t.at - trig.at) <= 8 for t in kept):
                 continue  # "обратился с просьбой": one event
@@ -235,6 +239,9 @@ class FrameBuilder:
                 continue  # treaty text or general procedure with an unnamed party
             if lex.habitual_adverbs.any_in(toks, lo, hi):
                 continue  # "allies sometimes invoked the article": a habit, not an episode
+            if trig.type in {"deployment", "withdrawal"} and trig.nominal and trig.at > 0 \
+                    and lex.content_preps.has(toks[trig.at - 1]):
+                continue  # "решение о направлении сил", "домовленість про перекидання військ": what was agreed or asked
             if in_irrealis_clause(sentence, trig.at, lo, lex):
                 continue  # "призвал, чтобы войска были выведены": a wish, not an act
             gov = governor_of(sentence, trig.at, lex, trig.nominal)

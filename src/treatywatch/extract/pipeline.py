@@ -257,6 +257,8 @@ class Extractor:
                 f.story_day = story_last[f.sentence.index]
             f.sentence_date = doc.published.isoformat() if doc.published else ""
             f.same_day = before.get(f.sentence.index)
+            if not doc.published and story_last.get(f.sentence.index):
+                f.story_month = story_last[f.sentence.index][:7]  # a page with no date: the month it last named
             if not doc.published:
                 f.stamp_date = stamp.get(f.sentence.index)
             following = by_index.get(f.sentence.index + 1)
@@ -364,6 +366,9 @@ class Extractor:
                 elif event.when is None and doc.published and event.polarity == "positive" and event.modality == "actual":
                     # rule 9: a reported act with no date of its own happened by the story's month
                     event.when, event.when_inferred = doc.published.isoformat()[:7], True
+                elif event.when is None and f.story_month and event.polarity == "positive" and event.modality == "actual":
+                    # the same on a page with no date: the month its story last named
+                    event.when, event.when_inferred = f.story_month, True
                 if f.type == "decision" and outcome == "mission":
                     event.assistance = "monitoring"
                 if f.type in {"deployment", "withdrawal", "offer"}:

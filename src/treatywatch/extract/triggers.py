@@ -188,9 +188,12 @@ def _decision(toks, k, tok, lex, en, noun, verb, lo, hi) -> Trigger | None:
     if lex.decision_verbs.has(tok) and verb:
         return Trigger("decision", k)
     if lex.decision_nouns.has(tok) and noun:
-        nxt = toks[k + 1].lower if k + 1 < len(toks) else ""
-        if nxt in {"о", "об", "про", "on", "to", "щодо"} or (k + 1 < len(toks) and toks[k + 1].infinitive):
-            return Trigger("decision", k, nominal=True)
+        # "решение о ...", "Решение СКБ ОДКБ о направлении", "the decision to deploy": the decided act follows
+        for j in range(k + 1, min(hi, k + 5)):
+            if toks[j].lower in {"о", "об", "про", "on", "to", "щодо"} or toks[j].infinitive:
+                return Trigger("decision", k, nominal=True)
+            if toks[j].text in {",", ";", ":"} or (toks[j].pos not in {"NOUN", None} and not toks[j].text.isupper()):
+                break
         return None
     if lex.support_words.has(tok) and (
             _window_has(lex.appeal_nouns, toks, k + 1, min(hi, k + 4))
@@ -219,6 +222,9 @@ def _movement(toks, k, tok, lex, en, noun, verb, lo, hi) -> Trigger | None:
     mission_only = not force and lex.mission_nouns.any_in(toks, lo, hi)
     if lex.withdrawal_nouns.has(tok) and noun:
         return Trigger("withdrawal", k, nominal=True) if force else None
+    if lex.deployment_nouns.has(tok) and noun:
+        # "ввод войск", "переброска контингентов", "the deployment of Patriot batteries"
+        return Trigger("deployment", k, nominal=True) if force and _window_has(lex.force_nouns, toks, k + 1, k + 5) else None
     home = _window_has(lex.home_words, toks, k + 1, k + 4)
     if lex.withdrawal_verbs.has(tok) and verb:
         ambiguous = lex.deploy_verbs.has(tok) or tok.lemma in {"leave", "return", "вернуться", "повернутися", "покинуть", "залишити", "вылететь", "вилетіти"}
