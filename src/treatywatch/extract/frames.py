@@ -57,6 +57,7 @@ class Frame:
     subject_kind: str | None = None
     denied: bool = False  # the denied half of a denial
     governor: object = None  # governors.Governor of a dependent event word, if any
+    clauses_span: tuple[int, int] | None = None  # the trigger's clause
 
     @property
     def at(self) -> int:
@@ -98,6 +99,18 @@ def _under_a_rule(sentence: Sentence, k: int, clauses: Clauses, lex: Lexicon) ->
         if abs(clauses.owner[j] - own) == 1 and lex.temporal_markers.any_in(toks, lo, j):
             return True
     return False
+
+
+PASSIVE_AUX = {"was", "were", "been", "be", "being", "is", "are", "был", "была", "было", "были", "було", "був", "була", "були"}
+
+
+def _passive(toks, k: int) -> bool:
+    """A passive predicate: a short participle ("запрошена", "надіслано"), a passive verb, or an
+    English participle after a form of 'be'."""
+    tok = toks[k]
+    if tok.pos == "PRTS" or "pssv" in tok.grams or "Impe" in tok.grams:  # Ukrainian "надіслано", "ухвалено"
+        return True
+    return any(t.lower in PASSIVE_AUX for t in toks[max(0, k - 2):k]) and (tok.lower.endswith("ed") or tok.pos in {"PRTS", "PRTF"})
 
 
 def _deliberates(toks, lo: int, hi: int, lex: Lexicon) -> bool:
@@ -356,6 +369,7 @@ class FrameBuilder:
     def _arguments(self, frame: Frame, refs: list[PartyRef], clauses: Clauses) -> None:
         k = frame.at
         lo, hi = clauses.span_of(k)
+        frame.clauses_span = (lo, hi)
         toks = frame.sentence.tokens
         if toks[lo].lemma in self.lex.relative_pronouns.words and lo > 0:
             lo = clauses.span_of(lo - 1)[0]  # "..., which returned home": the antecedent's clause
@@ -412,6 +426,16 @@ class FrameBuilder:
                 carrier = frame.governor.at  # "Румыния воздержалась от обращения": the governor's subject asks
             if carrier is None:
                 carrier = self._carrier_before(toks, k)
+            lo, hi = frame.clauses_span if frame.clauses_span else (0, len(toks))
+            if subject is None and carrier is None:
+                later = self._predicate_after(toks, k, hi)
+                agent = self._passive_agent(sentence, refs, later, lo, hi) if later is not None else None
+                if agent is not None and agent.kind in STATE_KINDS:
+                    subject = agent  # "Официальный запрос ... был направлен Казахстаном в ОДКБ"
+            if subject is None and carrier is not None:
+                agent = self._passive_agent(sentence, refs, carrier, lo, hi)
+                if agent is not None and agent.kind in STATE_KINDS:
+                    subject = agent  # "запрос был направлен Казахстаном", "a request was sent by Kazakhstan"
             if carrier is not None and self.lex.receive_verbs.has(toks[carrier]):
                 # "Москва не получала от Душанбе просьб", "NATO received a request from Turkey":
                 # who received is the addressee, the "from" phrase the one asking
@@ -432,7 +456,9 @@ class FrameBuilder:
                                      and r.prep in TO_PREPS and r is not subject), None)
                 frame.explicit_target = frame.target is not None
         else:
-            agent = next((r for r in after if r.prep == "by" and r.start - k <= 3), None)
+            lo, hi = frame.clauses_span if frame.clauses_span else (0, len(toks))
+            agent = next((r for r in after if r.prep == "by" and r.start - k <= 3), None) \
+                or self._passive_agent(sentence, refs, k, lo, hi)
             subject = agent or self._subject(before, after, sentence, STATE_KINDS, at=k)
             if frame.trigger.feature == "invoke":
                 acting = agent or self._subject(before, after, sentence, ACTOR_KINDS, at=k)
@@ -493,7 +519,13 @@ class FrameBuilder:
             # "о готовности поддержать Душанбе заявила Москва": Dushanbe is who would be helped
             helped = {j for j, t in enumerate(sentence.tokens) if self.lex.help_verbs.has(t)}
             candidates_after = [r for r in after if not any(0 < r.start - j <= 3 for j in helped)]
-        subject = self._subject(before, candidates_after, sentence, ACTOR_KINDS, allow_attached=True, at=frame.at)
+        lo, hi = frame.clauses_span if frame.clauses_span else (0, len(sentence.tokens))
+        predicate = frame.at
+        if frame.trigger.nominal:
+            # "Решение ... было принято главами государств ОДКБ": the agent of the noun's passive predicate
+            predicate = self._predicate_after(sentence.tokens, frame.at, hi)
+        agent = self._passive_agent(sentence, refs, predicate, lo, hi) if predicate is not None else None
+        subject = agent or self._subject(before, candidates_after, sentence, ACTOR_KINDS, allow_attached=True, at=frame.at)
         if subject is None and frame.type == "decision":
             subject = next((r for r in after if r.prep == "by" or "ablt" in r.case and r.kind in ORG_KINDS), None)
         if subject is not None:
@@ -519,6 +551,33 @@ class FrameBuilder:
         if target is not None:
             frame.target = target.party
             frame.explicit_target = True
+
+    def _predicate_after(self, toks, k: int, hi: int) -> int | None:
+        """The predicate a nominal event is the subject of ("запрос ... был направлен")."""
+        for j in range(k + 1, hi):
+            if toks[j].text in {",", ";", ":"}:
+                return None
+            if toks[j].lower in PASSIVE_AUX or self.lex.copulas.has(toks[j]):
+                continue  # "был направлен": the participle is the predicate
+            if toks[j].pos in {"VERB", "PRTS"} and not toks[j].infinitive or (
+                    toks[j].lower.endswith("ed") and any(t.lower in PASSIVE_AUX for t in toks[max(0, j - 2):j])):
+                return j
+        return None
+
+    def _passive_agent(self, sentence, refs, k: int, lo: int, hi: int) -> PartyRef | None:
+        """The agent of a passive predicate at k: "by X", an instrumental ("было принято главами
+        государств ОДКБ", "запрошена правительством Киргизии"), or "со стороны X", "з боку X"."""
+        toks = sentence.tokens
+        if not _passive(toks, k):
+            return None
+        for r in refs:
+            if not (lo <= r.start < hi) or r.kind not in ACTOR_KINDS or not r.party:
+                continue
+            if r.prep == "by" or (r.prep is None and "ablt" in r.case and sentence.lang != "en"):
+                return r
+            if self.lex.agent_markers.any_in(toks, max(lo, r.start - 3), r.start):
+                return r
+        return None
 
     def _force_owner(self, sentence, refs, lo: int, hi: int, host) -> PartyRef | None:
         """The state a force noun belongs to when it follows the noun: a genitive
@@ -573,6 +632,9 @@ class FrameBuilder:
                          and r.prep in {"in", "at"}), None)
         actors: list[PartyRef] = []
         by = [r for r in after if r.prep == "by" and r.kind in ACTOR_KINDS]
+        agent = self._passive_agent(sentence, refs, k, lo, hi)
+        if agent is not None and agent is not host and not by:
+            by = [agent]  # "были выведены армянскими подразделениями", "sent ... by the Netherlands"
         if by:
             actors = coordinated(sentence, refs, by[0], ACTOR_KINDS)
         if not actors:

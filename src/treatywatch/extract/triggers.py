@@ -217,6 +217,25 @@ def _participates(toks, k: int, tok, lex) -> bool:
     return lex.participation_verbs.has(tok) and tok.pos != "NOUN"
 
 
+def _sends_a_request(toks, k: int, lex) -> bool:
+    """The sent thing is a request: its noun is the verb's subject or object, with nothing but
+    auxiliaries, modifiers and names between."""
+    for j in range(k + 1, min(len(toks), k + 4)):
+        if lex.appeal_nouns.has(toks[j]):  # "направила запрос", "sent a formal request"
+            return not any(lex.force_nouns.has(t) or t.text in {",", ";"} for t in toks[k + 1:j])
+    for j in range(k - 1, -1, -1):  # the subject: "Официальный запрос о вводе миротворцев был направлен"
+        if toks[j].text in {",", ";", ":", "—"}:
+            break
+        if lex.appeal_nouns.has(toks[j]) and toks[j].pos in {"NOUN", None}:
+            m = j
+            while m > 0 and toks[m - 1].pos in {"ADJF", "PRTF"}:
+                m -= 1
+            before = toks[m - 1] if m > 0 else None
+            if before is None or not (before.pos == "PREP" or lex.prepositions.has(before)):
+                return True  # not "на прохання ...", "at the request of ..."
+    return False
+
+
 def _movement(toks, k, tok, lex, en, noun, verb, lo, hi) -> Trigger | None:
     force = lex.force_nouns.any_in(toks, lo, hi)
     mission_only = not force and lex.mission_nouns.any_in(toks, lo, hi)
@@ -237,6 +256,8 @@ def _movement(toks, k, tok, lex, en, noun, verb, lo, hi) -> Trigger | None:
             return None
     if lex.operation_words.any_in(toks, lo, hi) and _participates(toks, k, tok, lex):
         return Trigger("deployment", k, feature="participation")  # "will take part in the operation"
+    if lex.deploy_verbs.has(tok) and verb and _sends_a_request(toks, k, lex):
+        return None  # "запрос был направлен в ОДКБ", "sent a formal request": a request, not a force
     if lex.deploy_verbs.has(tok) and verb:
         if home and force:
             return Trigger("withdrawal", k, feature="home")
