@@ -53,6 +53,7 @@ _ENDINGS = tuple(sorted({
     "а", "я", "у", "ю", "е", "є", "і", "ї", "и", "ы", "о",
 }, key=len, reverse=True))
 _MIN_STEM = 3
+_APOSTROPHES = frozenset("'’ʼ`")  # where razdel splits a Ukrainian word (lang/tokens.py glues it back)
 _PLACE_KINDS = frozenset({"state", "state_adj", "metonym", "group"})
 _KEYS_CACHE_SIZE = 200_000  # token keys by (lemma, word, lang); cleared when full
 # Words that must never be a name on their own, whatever a data file says.
@@ -259,6 +260,8 @@ def _tokenizations(text: str) -> tuple[tuple[str, ...], ...]:
     """The name as razdel splits it, and with Ukrainian apostrophes glued back (both are
     indexed, so text tokenized either way matches)."""
     split = tuple(t.text for t in tokenize(text, merge_apostrophes=False))
+    if not any(ch in _APOSTROPHES for ch in text):
+        return (split,)
     merged = tuple(t.text for t in tokenize(text))
     return (split,) if split == merged else (split, merged)
 
@@ -290,6 +293,7 @@ def _stems(form: str) -> frozenset[str]:
     return frozenset(out)
 
 
+@functools.lru_cache(maxsize=65_536)
 def is_abbreviation(word: str) -> bool:
     letters = [ch for ch in word if ch.isalpha()]
     return bool(letters) and all(ch.isupper() for ch in letters) and (len(letters) > 1 or len(word) == 1)
