@@ -41,6 +41,13 @@ CASES = [
                 {ev("deployment", "NATO", s) for s in BALTIC}, id="en-group-host")),
     ("uk", case("Росія відправила війська до країн Центральної Азії.",
                 {ev("deployment", "RUS", s) for s in CENTRAL_ASIA}, id="uk-group-host")),
+    # A group's institutions speak and act for each member.
+    ("ru", case("Министры обороны стран Балтии обратились к НАТО с просьбой о консультациях.",
+                {ev("appeal", s, "NATO") for s in BALTIC}, id="ru-group-ministers")),
+    ("en", case("The foreign ministers of the Baltic states asked NATO for consultations.",
+                {ev("appeal", s, "NATO") for s in BALTIC}, id="en-group-ministers")),
+    ("uk", case("Уряди країн Балтії звернулися до НАТО з проханням про консультації.",
+                {ev("appeal", s, "NATO") for s in BALTIC}, id="uk-group-governments")),
     # A nominal request by a group, and the consultation it led to.
     ("ru", case("По просьбе стран Балтии НАТО провело консультации по статье 4.",
                 {ev("appeal", s, "NATO") for s in BALTIC} | {ev("consultation", "NATO", s) for s in BALTIC},

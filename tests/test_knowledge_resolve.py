@@ -155,6 +155,8 @@ def test_resolver_group_counts_members_on_the_documents_date(extractor):
     ("Цар гороху правив у казці, а Чад звернувся до ООН.", "uk", ["TCD", "UN"]),
     ("в того и куба одни жители", "ru", []),  # written in lower case: the common words
     ("Таджикистан обратился к ОДКБ.", "ru", ["TJK", "CSTO"]),
+    ("Латинская Америка и Чад обратились к ООН.", "ru", ["TCD", "UN"]),  # an adjective first: part of the name
+    ("Вчера Чад обратился к ООН.", "ru", ["TCD", "UN"]),
 ])
 def test_resolver_drops_ambiguous_place_names_where_they_read_as_other_words(extractor, text, lang, parties):
     _, refs = _refs(extractor, text, lang)

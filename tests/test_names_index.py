@@ -187,10 +187,10 @@ def test_names_latin_names_in_cyrillic_text(index):
 
 
 def test_names_every_name_finds_itself(knowledge, index):
-    """Each of the ~3,000 names in the data, written as in the data, is found as one
+    """Each of the ~5,000 names in the data, written as in the data, is found as one
     mention of its own entry: no name is shadowed by another or lost in lemmatization."""
     records = [*knowledge.parties(), *knowledge.people(), *knowledge.bodies(), *knowledge.treaties(),
-               *knowledge.outlets(), *knowledge.institutions()]
+               *knowledge.outlets(), *knowledge.institutions(), *knowledge.groups()]
     lost = []
     for record in records:
         names = [*record.names, *getattr(record, "adjectives", ()), *getattr(record, "metonyms", ())]

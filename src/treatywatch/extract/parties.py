@@ -186,9 +186,15 @@ class PartyResolver:
             return True  # "того", "chad" in a sentence written in lower case: the common word
         first = next((k for k, t in enumerate(toks) if any(ch.isalpha() for ch in t.text)), 0)
         for j in (m.start - 1, m.end):
-            if j < 0 or j >= len(toks) or j in covered or j == first:
+            if j < 0 or j >= len(toks) or j in covered:
                 continue
             word = toks[j].text
+            if j == first:
+                # capitalized by its position: only an adjective tells it is part of the name
+                # ("Латинская Америка обратилась"; not "Вчера Чад обратился")
+                if j == m.start - 1 and toks[j].pos == "ADJF":
+                    return True
+                continue
             if word[:1].isalpha() and word[:1].isupper() and (word.isupper() or not abbreviation):
                 return True  # "Chad Smith", "Latin America", "Niger Delta", "CAR BOMB"
         if m.start == first and m.end - m.start == 1 and sentence.lang in ("ru", "uk"):
@@ -218,7 +224,7 @@ class PartyResolver:
                                and r.kind in {"state_adj", "state", "metonym", "org", "body"}), None)
                 bound = (before or after) if sentence.lang == "en" else (after or before)
                 if bound is not None:
-                    ref.party = bound.party
+                    ref.party, ref.group = bound.party, bound.group  # "министры стран Балтии": each member's
                 elif ref.role in ORG_BODY_ROLES and main_org:
                     ref.party = main_org
             follows = sentence.tokens[ref.end].lemma if ref.end < len(sentence.tokens) else ""
@@ -276,7 +282,10 @@ def coordinated(sentence: Sentence, refs: list[PartyRef], seed: PartyRef, kinds:
         while 0 <= k + direction < len(ordered):
             a, b = (ordered[k + direction], ordered[k]) if direction < 0 else (ordered[k], ordered[k + direction])
             between = sentence.tokens[a.end:b.start]
-            one_group = a.group is not None and a.group == b.group and a.start == b.start
+            # a group's members share its span; an institution of the group ("the ministers of
+            # the Baltic states") stands right next to it
+            one_group = a.group is not None and a.group == b.group and (
+                a.start == b.start or all(t.lower in {"of", "the"} for t in between))
             if not one_group and (not between or len(between) > 3
                                   or any(t.lower not in joiners and t.lower not in {"the"} for t in between)):
                 break
