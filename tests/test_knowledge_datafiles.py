@@ -11,7 +11,7 @@ import pytest
 from treatywatch.errors import DataFileError
 from treatywatch.knowledge import DATA_DIR, load_knowledge
 
-DATA_FILES = ("parties.yaml", "people.yaml", "memberships.yaml", "treaties.yaml",
+DATA_FILES = ("parties.yaml", "groups.yaml", "people.yaml", "memberships.yaml", "treaties.yaml",
               "institutions.yaml", "bodies.yaml", "outlets.yaml")
 
 
@@ -61,6 +61,16 @@ BROKEN = [
     ("parties.yaml", "      en: [Kazakhstan, Republic of Kazakhstan, Kazakstan]",
      "      en: [Kazakhstan, Republic of Kazakhstan, K]",
      ["'K' is too short to be a name", "remove it"]),
+    ("groups.yaml", "      - {party: LVA, from: 1991-08-21}", "      - {party: LVX, from: 1991-08-21}",
+     ["entry 'baltic-states'", "member 'LVX' is not a state in parties.yaml", "ISO 3166-1 alpha-3"]),
+    ("groups.yaml", "      - {party: LVA, from: 1991-08-21}", "      - {party: NATO, from: 1991-08-21}",
+     ["entry 'baltic-states'", "member 'NATO' is not a state"]),
+    ("groups.yaml", "      - {party: LVA, from: 1991-08-21}", "      - {party: EST, from: 1991-08-21}",
+     ["entry 'baltic-states'", "member 'EST' is listed twice", "one line per member"]),
+    ("groups.yaml", "      - {party: LVA, from: 1991-08-21}", "      - {party: LVA, from: 1991-21-08}",
+     ["entry 'baltic-states'", "bad date from: '1991-21-08'"]),
+    ("groups.yaml", "  - id: benelux\n", "  - id: benelux\n    memebrs: []\n",
+     ["entry 'benelux'", "unknown field 'memebrs'"]),
 ]
 
 

@@ -98,7 +98,39 @@ SENTENCES = [
      [("NATO", "org", "NATO", "NATO", None),
       ("North Atlantic Council", "body", "nato-north-atlantic-council", "NATO", "council"),
       ("Brussels", "metonym", "NATO", "NATO", None),
-      ("Reuters", "outlet", "reuters", None, None)]),
+      ("Reuters", "outlet", "reuters", None, None)]),    # states beyond the alliances, with capitals and abbreviations
+    ("ru", "Миротворцы из Руанды прилетели в Банги по просьбе властей ЦАР.",
+     [("Руанды", "state", "RWA", "RWA", None),
+      ("Банги", "metonym", "CAF", "CAF", None),
+      ("властей", "institution", "government", None, "government"),
+      ("ЦАР", "state", "CAF", "CAF", None)]),
+    ("uk", "Кенійські поліцейські вирушили до Гаїті, повідомили в Найробі.",
+     [("Кенійські", "state_adj", "KEN", "KEN", None),
+      ("Гаїті", "state", "HTI", "HTI", None),
+      ("Найробі", "metonym", "KEN", "KEN", None)]),
+    ("en", "Rwandan soldiers reached Bangui at the request of the CAR authorities and of Kinshasa.",
+     [("Rwandan", "state_adj", "RWA", "RWA", None),
+      ("Bangui", "metonym", "CAF", "CAF", None),
+      ("CAR", "state", "CAF", "CAF", None),
+      ("authorities", "institution", "government", None, "government"),
+      ("Kinshasa", "metonym", "COD", "COD", None)]),
+    ("ru", "Делегации Мексики, Вьетнама и Новой Зеландии прибыли в Гавану.",
+     [("Мексики", "state", "MEX", "MEX", None),
+      ("Вьетнама", "state", "VNM", "VNM", None),
+      ("Новой Зеландии", "state", "NZL", "NZL", None),
+      ("Гавану", "metonym", "CUB", "CUB", None)]),
+    # groups of states: one mention, the group's id
+    ("ru", "Лидеры стран Балтии и Вишеградской четвёрки встретились в Праге.",
+     [("стран Балтии", "group", "baltic-states", None, None),
+      ("Вишеградской четвёрки", "group", "visegrad-group", None, None),
+      ("Праге", "metonym", "CZE", "CZE", None)]),
+    ("uk", "Міністри держав Балтії та країн Центральної Азії провели зустріч.",
+     [("держав Балтії", "group", "baltic-states", None, None),
+      ("країн Центральної Азії", "group", "central-asian-states", None, None)]),
+    ("en", "Envoys of the Nordic countries, the Gulf states and the Benelux met.",
+     [("Nordic countries", "group", "nordic-countries", None, None),
+      ("Gulf states", "group", "gulf-states", None, None),
+      ("Benelux", "group", "benelux", None, None)]),
 ]
 
 
@@ -116,6 +148,22 @@ def test_names_ambiguous_names_say_so(index):
     _, [brussels] = index.find_text("Talks in Brussels went on.", "en")
     assert brussels.kind == "metonym" and brussels.ambiguous
     assert {brussels.id, *brussels.alternatives} == {"NATO", "EU"}
+
+
+def test_names_place_names_that_are_other_words_are_marked_and_keep_their_lemmas(index):
+    """'Того' (Togo) is also a form of 'тот'; 'Куба' of 'куб': the names are found, marked
+    ambiguous, and the words keep their own lemmas everywhere else."""
+    _, found = index.find_text("Делегации Того и Кубы прибыли, как и гости из Чада.", "ru")
+    assert [(m.id, m.ambiguous) for m in found] == [("TGO", True), ("CUB", True), ("TCD", True)]
+    _, [chad] = index.find_text("Talks with Chad went on.", "en")
+    assert (chad.id, chad.ambiguous, chad.alternatives) == ("TCD", True, ())
+    _, [congo] = index.find_text("Troops left Congo.", "en")
+    assert congo.ambiguous and {congo.id, *congo.alternatives} == {"COD", "COG"}
+    morph = index.morph
+    assert morph.lemma("того", "ru") == "тот"
+    assert morph.lemma("того", "uk") == "той"
+    assert morph.lemma("куба", "uk") == "куб"
+    assert morph.lemma("острови", "uk") == "острів"  # "Соломонові острови" keeps the common noun
 
 
 def test_names_find_on_lemmas_alone(index):
@@ -139,10 +187,10 @@ def test_names_latin_names_in_cyrillic_text(index):
 
 
 def test_names_every_name_finds_itself(knowledge, index):
-    """Each of the ~3,000 names in the data, written as in the data, is found as one
+    """Each of the ~5,000 names in the data, written as in the data, is found as one
     mention of its own entry: no name is shadowed by another or lost in lemmatization."""
     records = [*knowledge.parties(), *knowledge.people(), *knowledge.bodies(), *knowledge.treaties(),
-               *knowledge.outlets(), *knowledge.institutions()]
+               *knowledge.outlets(), *knowledge.institutions(), *knowledge.groups()]
     lost = []
     for record in records:
         names = [*record.names, *getattr(record, "adjectives", ()), *getattr(record, "metonyms", ())]

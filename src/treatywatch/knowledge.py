@@ -7,6 +7,7 @@ institutions and media outlets, read once from data/*.yaml (facts live in data, 
     kb.person_role("tokayev", date(2022, 1, 5))    # ("KAZ", "head_of_state")
     kb.person_roles("pashinyan", date(2022, 1, 6)) # [Role(ARM, head_of_government), Role(CSTO, council_chair)]
     kb.resolve_party("таджикистана")               # "TJK"
+    kb.group_members("baltic-states", date(2022, 1, 5))  # ["EST", "LVA", "LTU"] (groups.yaml)
     kb.acts_for("legislator")                      # "media" (spec rule 6)
     kb.basis("CST", 4)                             # "CST-4"
 
@@ -23,12 +24,12 @@ from typing import TYPE_CHECKING, Iterable
 
 from treatywatch.errors import NotFoundError
 from treatywatch.knowledge_files import (
-    Where, read_bodies, read_institutions, read_memberships, read_outlets, read_parties, read_people,
-    read_treaties, read_yaml,
+    Where, read_bodies, read_groups, read_institutions, read_memberships, read_outlets, read_parties,
+    read_people, read_treaties, read_yaml,
 )
 from treatywatch.knowledge_records import (
-    Article, Body, Institution, Membership, MembershipStatus, Name, Outlet, Party, Period, Person, PersonInText,
-    Role, RoleKind, Treaty,
+    Article, Body, Group, GroupMember, Institution, Membership, MembershipStatus, Name, Outlet, Party, Period,
+    Person, PersonInText, Role, RoleKind, Treaty,
 )
 
 if TYPE_CHECKING:
@@ -38,7 +39,7 @@ DATA_DIR = Path(__file__).resolve().parent / "data"
 RESOLVABLE_KINDS = ("state", "org", "state_adj", "metonym", "body", "force")
 
 __all__ = [
-    "Article", "Body", "DATA_DIR", "Institution", "Knowledge", "Membership", "MembershipStatus", "Name",
+    "Article", "Body", "DATA_DIR", "Group", "GroupMember", "Institution", "Knowledge", "Membership", "MembershipStatus", "Name",
     "Outlet", "Party", "Period", "Person", "PersonInText", "Role", "RoleKind", "Treaty", "load_knowledge",
 ]
 
@@ -48,7 +49,7 @@ class Knowledge:
 
     def __init__(self, parties: list[Party], people: list[Person], memberships: list[Membership],
                  treaties: list[Treaty], kinds: list[RoleKind], institutions: list[Institution],
-                 bodies: list[Body], outlets: list[Outlet], data_dir: Path):
+                 bodies: list[Body], outlets: list[Outlet], data_dir: Path, groups: list[Group] = ()):
         self.data_dir = data_dir
         self._parties = {p.id: p for p in parties}
         self._people = {p.id: p for p in people}
@@ -58,6 +59,7 @@ class Knowledge:
         self._institutions = {i.id: i for i in institutions}
         self._bodies = {b.id: b for b in bodies}
         self._outlets = {o.id: o for o in outlets}
+        self._groups = {g.id: g for g in groups}
         self._name_index: NameIndex | None = None
 
     # --- parties ---------------------------------------------------------------------------
@@ -89,25 +91,32 @@ class Knowledge:
 
     def resolve_party(self, text: str, lang: str | None = None) -> str | None:
         """A party id for user input: an id in any case ("tjk"), a name in any of our
-        languages, inflected or not ("Таджикистана", "Кыргызстан", "Tajik"). None if unsure."""
+        languages, inflected or not ("Таджикистана", "Кыргызстан", "Tajik"). None if unsure:
+        no name, several parties ("Congo", "альянс"). A place name that is also a common word
+        ("Chad", "Того") is the place when a user types it."""
         query = " ".join(str(text).split())
         if not query:
             return None
         if query.upper() in self._parties:
             return query.upper()
         wanted = _fold(query)
+        ambiguous: set[str] = set()  # parties an ambiguous name names ("Chad": also a given name)
         for party in self._parties.values():
             for name in (*party.names, *party.adjectives, *party.metonyms):
-                if (lang is None or name.lang == lang) and not name.ambiguous and _fold(name.text) == wanted:
-                    return party.id
-        return self._resolve_by_lemmas(query, lang)
+                if (lang is None or name.lang == lang) and _fold(name.text) == wanted:
+                    if not name.ambiguous:
+                        return party.id
+                    ambiguous.add(party.id)
+        if len(ambiguous) == 1:
+            return ambiguous.pop()  # what a user types as a name is the name; two parties ("Congo") are not one answer
+        return None if ambiguous else self._resolve_by_lemmas(query, lang)
 
     def _resolve_by_lemmas(self, query: str, lang: str | None) -> str | None:
         index = self.name_index()
         for candidate in ((lang,) if lang else ("ru", "uk", "en")):
             tokens, mentions = index.find_text(query, candidate)
             words = [t for t in tokens if _is_word(t.text)]
-            if len(mentions) == 1 and not mentions[0].ambiguous and mentions[0].kind in RESOLVABLE_KINDS:
+            if len(mentions) == 1 and not mentions[0].alternatives and mentions[0].kind in RESOLVABLE_KINDS:
                 mention = mentions[0]
                 covered = [t for t in tokens[mention.start:mention.end] if _is_word(t.text)]
                 if len(covered) == len(words) and mention.party:
@@ -128,6 +137,18 @@ class Knowledge:
         """Keep `index` for resolve_party and people_in unless one is kept already."""
         if self._name_index is None:
             self._name_index = index
+
+    # --- groups of states ------------------------------------------------------------------
+
+    def group(self, group_id: str) -> Group:
+        return _get(self._groups, group_id, "group", "groups.yaml")
+
+    def groups(self) -> list[Group]:
+        return list(self._groups.values())
+
+    def group_members(self, group_id: str, date: dt.date | str | None = None) -> list[str]:
+        """The states of the group on `date` (None: today), in the data's order."""
+        return self.group(group_id).members_on(_day(date))
 
     # --- memberships -----------------------------------------------------------------------
 
@@ -323,11 +344,14 @@ def _load(data_dir: str) -> Knowledge:
     org_names = lambda org: by_id[org].names if org in by_id else ()  # noqa: E731
     bodies = read_bodies(read_yaml(folder / "bodies.yaml"), "bodies.yaml", org_names)
     outlets = read_outlets(read_yaml(folder / "outlets.yaml"), "outlets.yaml")
+    groups = read_groups(read_yaml(folder / "groups.yaml"), "groups.yaml")
     for records, file in ((people, "people.yaml"), (treaties, "treaties.yaml"), (kinds, "institutions.yaml"),
-                          (institutions, "institutions.yaml"), (bodies, "bodies.yaml"), (outlets, "outlets.yaml")):
+                          (institutions, "institutions.yaml"), (bodies, "bodies.yaml"), (outlets, "outlets.yaml"),
+                          (groups, "groups.yaml")):
         _check_unique(records, file)
     _check_references(by_id, {k.id for k in kinds}, people, memberships, treaties, institutions, bodies, outlets)
-    return Knowledge(parties, people, memberships, treaties, kinds, institutions, bodies, outlets, folder)
+    _check_groups(by_id, groups)
+    return Knowledge(parties, people, memberships, treaties, kinds, institutions, bodies, outlets, folder, groups)
 
 
 def _check_unique(records: list, file: str) -> None:
@@ -386,6 +410,23 @@ def _check_references(parties: dict[str, Party], kinds: set[str], people: list[P
         for metonym in party.metonyms:
             if metonym.role:
                 need_kind(metonym.role, at(party, "parties.yaml", "metonyms"))
+
+
+def _check_groups(parties: dict[str, Party], groups: list[Group]) -> None:
+    for group in groups:
+        if group.id in parties:
+            raise Where("groups.yaml", group.line, group.id).error(
+                "the id is a party's id in parties.yaml", "give the group an id of its own (baltic-states)")
+        seen: set[str] = set()
+        for member in group.members:
+            where = Where("groups.yaml", member.line or group.line, group.id)
+            party = parties.get(member.party)
+            if party is None or party.kind != "state":
+                raise where.error(f"member {member.party!r} is not a state in parties.yaml",
+                                  "use the ISO 3166-1 alpha-3 id of a state listed there")
+            if member.party in seen:
+                raise where.error(f"member {member.party!r} is listed twice", "keep one line per member")
+            seen.add(member.party)
 
 
 def _check_membership_overlaps(memberships: list[Membership]) -> None:

@@ -17,11 +17,11 @@ import yaml
 
 from treatywatch.errors import DataFileError
 from treatywatch.knowledge_records import (
-    ALWAYS, LANGS, MEMBERSHIP_STATUSES, Article, Body, Institution, Membership, Name, Outlet,
-    Party, Period, Person, Role, RoleKind, Treaty,
+    ALWAYS, LANGS, MEMBERSHIP_STATUSES, Article, Body, Group, GroupMember, Institution, Membership, Name,
+    Outlet, Party, Period, Person, Role, RoleKind, Treaty,
 )
 
-DATA_FILES = ("parties.yaml", "people.yaml", "memberships.yaml", "treaties.yaml",
+DATA_FILES = ("parties.yaml", "groups.yaml", "people.yaml", "memberships.yaml", "treaties.yaml",
               "institutions.yaml", "bodies.yaml", "outlets.yaml")
 ORG_PLACEHOLDER = "{org}"
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
@@ -223,6 +223,24 @@ def read_parties(data: Any, file: str) -> list[Party]:
                 adjectives=parse_names(item.get("adjectives"), at, "adjectives"),
                 metonyms=parse_names(item.get("metonyms"), at, "metonyms", allow_role=True)))
     return parties
+
+
+def read_groups(data: Any, file: str) -> list[Group]:
+    where = Where(file, 1)
+    groups: list[Group] = []
+    for item in entries(data, "groups", where):
+        at = where.at(item, str(item.get("id")))
+        check_fields(item, at, ("id", "names", "members", "source"), ())
+        members = []
+        for member in entries(item["members"], None, at.field(item, "members")):
+            member_at = at.at(member)
+            check_fields(member, member_at, ("party",), ("from", "to"))
+            members.append(GroupMember(text_field(member, "party", member_at), parse_period(member, member_at),
+                                       member_at.line))
+        groups.append(Group(id=text_field(item, "id", at), names=parse_names(item["names"], at, "names"),
+                            source=text_field(item, "source", at), file=file, line=at.line,
+                            field_lines=key_lines(item), members=tuple(members)))
+    return groups
 
 
 def read_people(data: Any, file: str) -> list[Person]:

@@ -79,6 +79,23 @@ class Party(Named):
 
 
 @dataclass(frozen=True)
+class GroupMember:
+    party: str
+    period: Period = ALWAYS  # when the state belonged to the group
+    line: int = field(default=0, compare=False)
+
+
+@dataclass(frozen=True)
+class Group(Named):
+    """States news names as one ("the Baltic states"): a mention stands for each member."""
+
+    members: tuple[GroupMember, ...] = ()
+
+    def members_on(self, day: dt.date) -> list[str]:
+        return [m.party for m in self.members if m.period.covers(day)]
+
+
+@dataclass(frozen=True)
 class Role:
     party: str
     role: str

@@ -58,6 +58,7 @@ def find_speakers(sentence: Sentence, refs: list[PartyRef], clauses: Clauses, le
     speakers: list[Speaker] = []
     cited = _cited(sentence, refs, lex)
     hedged_sentence = lex.hedges.any_in(toks) or lex.claim_verbs.any_in(toks)
+    inside_names = {j for r in refs for j in range(r.start + 1, r.end)}  # "the Baltic states": no verb 'state'
 
     # headline or lead "Лавров: ...", "Reuters: ..."
     if voiced and len(toks) > voiced[0].end and toks[voiced[0].end].text == ":" and voiced[0].start <= 1:
@@ -77,7 +78,7 @@ def find_speakers(sentence: Sentence, refs: list[PartyRef], clauses: Clauses, le
                 speakers.append(Speaker(k, "__previous__", None))
             continue
         tok = toks[k]
-        if not (lex.speech_verbs.has(tok) or lex.claim_verbs.has(tok) or lex.denial_verbs.has(tok)):
+        if k in inside_names or not (lex.speech_verbs.has(tok) or lex.claim_verbs.has(tok) or lex.denial_verbs.has(tok)):
             continue
         if lex.denial_verbs.has(tok) and rejects_a_request(toks, k, lex):
             continue  # "rejected the request": an act, not a statement

@@ -500,6 +500,7 @@ class FrameBuilder:
         if target is not None:
             frame.target = target.party
             frame.explicit_target = True
+            frame.extra_targets.extend(_group_siblings(refs, target))  # "asked the Baltic states": each of them
             joiners = {",", "и", "і", "й", "та", "and", "к", "в", "до", "to", "—", "а", "также", "но", "але", "but", "separately", "then",
                        "also", "as", "well", "not", "only", "не", "только", "лише", "тільки", "і", "ще", "же", "the"}
             rest = [r for r in refs if r.start > target.start and r.party and r.party not in frame.actors
@@ -551,6 +552,7 @@ class FrameBuilder:
         if target is not None:
             frame.target = target.party
             frame.explicit_target = True
+            frame.extra_targets.extend(_group_siblings(refs, target))
 
     def _predicate_after(self, toks, k: int, hi: int) -> int | None:
         """The predicate a nominal event is the subject of ("запрос ... был направлен")."""
@@ -678,6 +680,13 @@ class FrameBuilder:
         if not seen and not own and any(lex.force_nouns.has(toks[j]) for j in range(lo, hi)):
             frame.generic_force = True
             frame.collective_force = lex.collective_force_words.any_in(toks, lo, hi)
+
+
+def _group_siblings(refs: list[PartyRef], target: PartyRef) -> list[str]:
+    """The other members of the group a target ref came from ("to the Baltic states")."""
+    if target.group is None:
+        return []
+    return [r.party for r in refs if r.group == target.group and r.start == target.start and r is not target]
 
 
 def _segment(toks, k: int, lo: int, hi: int) -> tuple[int, int]:

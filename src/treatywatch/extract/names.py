@@ -16,8 +16,12 @@ Case: when `words` (the tokens as written) are given and not all lower case, a o
 proper name ("Турция", "Rice") and every ALL-CAPS abbreviation ("US", "ЕС") match only a
 word that is not written in lower case ("us", "rice" are not names).
 
-Kinds: state, state_adj, metonym, org, body, force, person, outlet, institution, treaty
-(an organization's adjective, "натовский", comes as `org`).
+Kinds: state, state_adj, metonym, org, body, force, person, outlet, institution, treaty,
+group (an organization's adjective, "натовский", comes as `org`; "the Baltic states" as
+`group` with the group's id: `Knowledge.group_members` says whom it stands for).
+
+A one-word place name marked ambiguous ("Того", "Куба": also forms of other words) is not
+registered with Morph as a preferred lemma, so "того" in text stays a form of "тот".
 `party` is the party a mention stands for when fixed (a body's organization, a metonym's or
 adjective's state, a specific institution's state); None for people (ask
 `Knowledge.person_role(id, date)`) and for generic institutions ("президент").
@@ -36,9 +40,9 @@ if TYPE_CHECKING:
     from treatywatch.knowledge import Knowledge
     from treatywatch.knowledge_records import Name
 
-__all__ = ["KINDS", "Mention", "NameIndex"]
+__all__ = ["KINDS", "Mention", "NameIndex", "is_abbreviation"]
 
-KINDS = ("state", "state_adj", "metonym", "org", "body", "force", "person", "outlet", "institution", "treaty")
+KINDS = ("state", "state_adj", "metonym", "org", "body", "force", "person", "outlet", "institution", "treaty", "group")
 LANGS = ("en", "ru", "uk")
 _END = ("end",)  # trie key of the aliases that end at a node: a tuple, so no token can equal it
 _STEM = "~"  # prefix of stem keys, so a stem never equals a lemma
@@ -49,6 +53,8 @@ _ENDINGS = tuple(sorted({
     "а", "я", "у", "ю", "е", "є", "і", "ї", "и", "ы", "о",
 }, key=len, reverse=True))
 _MIN_STEM = 3
+_APOSTROPHES = frozenset("'’ʼ`")  # where razdel splits a Ukrainian word (lang/tokens.py glues it back)
+_PLACE_KINDS = frozenset({"state", "state_adj", "metonym", "group"})
 _KEYS_CACHE_SIZE = 200_000  # token keys by (lemma, word, lang); cleared when full
 # Words that must never be a name on their own, whatever a data file says.
 _FUNCTION_WORDS = frozenset({
@@ -68,6 +74,7 @@ class Mention:
     role: str | None
     ambiguous: bool = False  # the name can also mean something else ("альянс", "Brussels")
     alternatives: tuple[str, ...] = ()  # other ids the same words name
+    name: str = ""  # the name in the data that matched ("CAR" for "Car")
 
 
 @dataclass(frozen=True)
@@ -97,7 +104,8 @@ class NameIndex:
         self._keys_cache: dict[tuple[str, str | None, str], frozenset[str]] = {}
         named = list(_targets(knowledge))
         for lang in LANGS:
-            morph.add_known(_proper_words(name.text for _, name in named if name.lang == lang), lang)
+            words = _proper_words(name.text for _, name in named if name.lang == lang)
+            morph.add_known(words - _homograph_words(named, lang), lang)
         for target, name in named:
             self._add(name.text, name.lang, target, name.lang)
             if name.lang == "en" and _latin(name.text):
@@ -174,7 +182,7 @@ class NameIndex:
                 continue
             alternatives = [self._word_keys(w, source_lang, lang) for w in words]
             single_proper = len(words) == 1 and words[0][:1].isupper()
-            alias = _Alias(target, text, tuple(_is_abbreviation(w) or single_proper for w in words))
+            alias = _Alias(target, text, tuple(is_abbreviation(w) or single_proper for w in words))
             nodes = [self._tries[lang]]
             for keys in alternatives:
                 nodes = [node.setdefault(key, {}) for node in nodes for key in keys]
@@ -183,7 +191,7 @@ class NameIndex:
 
     def _word_keys(self, word: str, source_lang: str, lang: str) -> set[str]:
         form = normalize(word)
-        if _is_abbreviation(word) or source_lang != lang:
+        if is_abbreviation(word) or source_lang != lang:
             return {form}
         keys = {form, self.morph.lemma(word, lang)}
         if lang != "en" and word[:1].isupper() and _cyrillic(form):
@@ -207,8 +215,9 @@ class NameIndex:
 def _mention(start: int, end: int, aliases: list[_Alias]) -> Mention:
     chosen = next((a for a in aliases if not a.target.ambiguous), aliases[0]).target
     others = tuple(dict.fromkeys(a.target.id for a in aliases if a.target.id != chosen.id))
+    alias = next(a for a in aliases if a.target == chosen)
     return Mention(start, end, chosen.kind, chosen.id, chosen.party, chosen.role,
-                   chosen.ambiguous or bool(others), others)
+                   chosen.ambiguous or bool(others), others, alias.text)
 
 
 def _case_ok(alias: _Alias, words: list[str] | None, start: int) -> bool:
@@ -241,6 +250,9 @@ def _targets(knowledge: "Knowledge") -> Iterator[tuple[_Target, "Name"]]:
     for outlet in knowledge.outlets():
         for name in outlet.names:
             yield _Target("outlet", outlet.id, None, None, name.ambiguous), name
+    for group in getattr(knowledge, "groups", lambda: ())():
+        for name in group.names:
+            yield _Target("group", group.id, None, None, name.ambiguous), name
 
 
 @functools.lru_cache(maxsize=16_384)
@@ -248,6 +260,8 @@ def _tokenizations(text: str) -> tuple[tuple[str, ...], ...]:
     """The name as razdel splits it, and with Ukrainian apostrophes glued back (both are
     indexed, so text tokenized either way matches)."""
     split = tuple(t.text for t in tokenize(text, merge_apostrophes=False))
+    if not any(ch in _APOSTROPHES for ch in text):
+        return (split,)
     merged = tuple(t.text for t in tokenize(text))
     return (split,) if split == merged else (split, merged)
 
@@ -256,8 +270,14 @@ def _proper_words(texts: Iterable[str]) -> set[str]:
     words = set()
     for text in texts:
         for words_ in _tokenizations(text):
-            words.update(normalize(w) for w in words_ if w[:1].isupper() and not _is_abbreviation(w))
+            words.update(normalize(w) for w in words_ if w[:1].isupper() and not is_abbreviation(w))
     return words
+
+
+def _homograph_words(named: list[tuple[_Target, "Name"]], lang: str) -> set[str]:
+    """One-word place names marked ambiguous: their words are also other words' forms."""
+    return {normalize(name.text) for target, name in named
+            if name.lang == lang and name.ambiguous and target.kind in _PLACE_KINDS and len(_tokenizations(name.text)[0]) == 1}
 
 
 @functools.lru_cache(maxsize=65_536)
@@ -273,7 +293,8 @@ def _stems(form: str) -> frozenset[str]:
     return frozenset(out)
 
 
-def _is_abbreviation(word: str) -> bool:
+@functools.lru_cache(maxsize=65_536)
+def is_abbreviation(word: str) -> bool:
     letters = [ch for ch in word if ch.isalpha()]
     return bool(letters) and all(ch.isupper() for ch in letters) and (len(letters) > 1 or len(word) == 1)
 

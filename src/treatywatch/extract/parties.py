@@ -1,5 +1,13 @@
 """Name mentions in a sentence -> parties: who is named, whom they stand for, whom they
-speak for (spec rule 6), and in which grammatical position."""
+speak for (spec rule 6), and in which grammatical position.
+
+A group of states ("the Baltic states", "країни Центральної Азії") gives one state PartyRef
+per member on the document's date, all at the group's span and coordinated like a list.
+A place name marked ambiguous that no other party shares ("Chad", "Того", "CAR") is dropped
+where it reads as something else: inside a longer capitalized name ("Chad Smith", "Latin
+America"), written in lower case, as an abbreviation not written in capitals ("Car"), or, in
+ru/uk, as the first word of the sentence when the dictionary also knows it as a common word
+("Того же мнения")."""
 
 from __future__ import annotations
 
@@ -8,6 +16,7 @@ from dataclasses import dataclass
 
 from treatywatch.errors import NotFoundError
 from treatywatch.extract.lexicon import Lexicon
+from treatywatch.extract.names import Mention, is_abbreviation
 from treatywatch.extract.segment import Sentence
 
 # Institution kinds whose statements are the state's own (spec rule 6); the others
@@ -22,6 +31,8 @@ ACTS_FOR_STATE = {
 SPEAKS_AS_MEDIA = {"legislator", "expert", "opposition", "journalist", "analyst", "official_unnamed", "mp", "deputy"}
 ORG_BODY_ROLES = {"secretariat", "secretary_general", "press_service", "spokesperson_org", "joint_staff", "chair"}
 
+PLACE_KINDS = {"state", "state_adj", "metonym", "group"}
+PROPER_GRAMMEMES = frozenset({"Geox", "Name", "Surn", "Patr", "Orgn", "Trad"})
 COUNTRY_WORDS = {"республика", "страна", "республіка", "країна", "country", "republic"}  # "the ministry of the republic"
 PREPOSITIONS = {
     "к", "в", "во", "на", "из", "от", "с", "со", "для", "до", "у", "по", "против", "при", "через",
@@ -45,6 +56,7 @@ class PartyRef:
     roles: tuple = ()  # every (party, role) a person holds on the date
     alternatives: tuple = ()  # other parties the same words may name ("альянс", "Brussels")
     treaty_org: str | None = None  # for a treaty: the organization it founded ("Washington Treaty": NATO)
+    group: str | None = None  # the group of states the mention named ("baltic-states"), one ref per member
 
     @property
     def unnamed(self) -> bool:
@@ -68,9 +80,12 @@ class PartyRef:
         return "nomn" in self.case or not self.case or "Fixd" in self.case or self.kind in {"person", "institution"}
 
 
+CASES = frozenset({"nomn", "gent", "datv", "accs", "ablt", "loct", "voct"})
+
+
 def _case_of(sentence: Sentence, start: int, end: int) -> frozenset[str]:
     for tok in sentence.tokens[start:end]:
-        if tok.grams & {"nomn", "gent", "datv", "accs", "ablt", "loct", "voct"}:
+        if tok.grams & CASES:
             return tok.grams
     return frozenset()
 
@@ -99,7 +114,14 @@ class PartyResolver:
     def resolve(self, sentence: Sentence, when: dt.date | None, main_org: str | None) -> list[PartyRef]:
         lex = self.lexicons[sentence.lang]
         refs: list[PartyRef] = []
-        for m in self.names.find(sentence.lemmas, sentence.lang, [t.text for t in sentence.tokens]):
+        mentions = self.names.find(sentence.lemmas, sentence.lang, [t.text for t in sentence.tokens])
+        covered = {k for m in mentions for k in range(m.start, m.end)}
+        for m in mentions:
+            if m.ambiguous and not m.alternatives and m.kind in PLACE_KINDS and self._other_word(sentence, m, covered):
+                continue
+            if m.kind == "group":
+                refs.extend(self._members(sentence, m, when))
+                continue
             ref = PartyRef(m.start, m.end, m.party, m.kind, None, m.role, m.id,
                            _case_of(sentence, m.start, m.end), _prep_before(sentence, m.start))
             if getattr(m, "ambiguous", False):
@@ -138,6 +160,48 @@ class PartyResolver:
         refs.sort(key=lambda r: r.start)
         return refs
 
+    def _members(self, sentence: Sentence, m: Mention, when: dt.date | None) -> list[PartyRef]:
+        """'the Baltic states': one state ref per member on the date, at the group's span."""
+        case, prep = _case_of(sentence, m.start, m.end), _prep_before(sentence, m.start)
+        if case and sentence.lang in ("ru", "uk"):
+            # "Страны Балтии": the dictionary's first reading of "страны" is a genitive
+            # singular; a group is plural, so every plural reading's case counts
+            head = sentence.tokens[m.start].text
+            case = case | {g for p in self.names.morph.parses(head, sentence.lang) if "plur" in p.grammemes
+                           for g in p.grammemes & CASES}
+        prev = sentence.tokens[m.start - 1] if m.start > 0 else None
+        attached = (prev is not None and prev.pos == "NOUN" and prep is None
+                    and ("Fixd" in case or "gent" in case and "nomn" not in case))
+        return [PartyRef(m.start, m.end, party, "state", party, None, party, case, prep, attached, group=m.id)
+                for party in self.knowledge.group_members(m.id, when)]
+
+    def _other_word(self, sentence: Sentence, m: Mention, covered: set[int]) -> bool:
+        """Whether an ambiguous place name reads here as another word or part of another name."""
+        toks = sentence.tokens
+        written = [t.text for t in toks[m.start:m.end]]
+        abbreviation = is_abbreviation(m.name)
+        if abbreviation and any(not w.isupper() for w in written):
+            return True  # "Car", "Цар" for CAR, ЦАР
+        if all(w == w.lower() for w in written):
+            return True  # "того", "chad" in a sentence written in lower case: the common word
+        first = next((k for k, t in enumerate(toks) if any(ch.isalpha() for ch in t.text)), 0)
+        for j in (m.start - 1, m.end):
+            if j < 0 or j >= len(toks) or j in covered:
+                continue
+            word = toks[j].text
+            if j == first:
+                # capitalized by its position: only an adjective tells it is part of the name
+                # ("Латинская Америка обратилась"; not "Вчера Чад обратился")
+                if j == m.start - 1 and toks[j].pos == "ADJF":
+                    return True
+                continue
+            if word[:1].isalpha() and word[:1].isupper() and (word.isupper() or not abbreviation):
+                return True  # "Chad Smith", "Latin America", "Niger Delta", "CAR BOMB"
+        if m.start == first and m.end - m.start == 1 and sentence.lang in ("ru", "uk"):
+            parses = self.names.morph.parses(written[0], sentence.lang)
+            return any(p.pos is not None and not p.grammemes & PROPER_GRAMMEMES for p in parses)
+        return False
+
     def _as_media(self, role: str | None) -> bool:
         """Spec rule 6: legislators, experts, opposition figures speak as media."""
         if role is None:
@@ -160,7 +224,7 @@ class PartyResolver:
                                and r.kind in {"state_adj", "state", "metonym", "org", "body"}), None)
                 bound = (before or after) if sentence.lang == "en" else (after or before)
                 if bound is not None:
-                    ref.party = bound.party
+                    ref.party, ref.group = bound.party, bound.group  # "министры стран Балтии": each member's
                 elif ref.role in ORG_BODY_ROLES and main_org:
                     ref.party = main_org
             follows = sentence.tokens[ref.end].lemma if ref.end < len(sentence.tokens) else ""
@@ -205,7 +269,8 @@ class PartyResolver:
 
 
 def coordinated(sentence: Sentence, refs: list[PartyRef], seed: PartyRef, kinds: set[str]) -> list[PartyRef]:
-    """Parties listed together with `seed`: 'Армения, Беларусь и Таджикистан', 'the US, Germany and the Netherlands'."""
+    """Parties listed together with `seed`: 'Армения, Беларусь и Таджикистан', 'the US, Germany and the
+    Netherlands', and the members of a group ('Poland and the Baltic states')."""
     joiners = {",", "и", "і", "й", "та", "and", "&", "а", "также", "as", "well", "both", "both", "как", "so"}
     group = [seed]
     ordered = [r for r in refs if r.kind in kinds and r.party]
@@ -217,8 +282,14 @@ def coordinated(sentence: Sentence, refs: list[PartyRef], seed: PartyRef, kinds:
         while 0 <= k + direction < len(ordered):
             a, b = (ordered[k + direction], ordered[k]) if direction < 0 else (ordered[k], ordered[k + direction])
             between = sentence.tokens[a.end:b.start]
-            if not between or len(between) > 3 or any(t.lower not in joiners and t.lower not in {"the"} for t in between):
+            # a group's members share its span; an institution of the group ("the ministers of
+            # the Baltic states") stands right next to it
+            one_group = a.group is not None and a.group == b.group and (
+                a.start == b.start or all(t.lower in {"of", "the"} for t in between))
+            if not one_group and (not between or len(between) > 3
+                                  or any(t.lower not in joiners and t.lower not in {"the"} for t in between)):
                 break
             group.append(ordered[k + direction])
             k += direction
-    return sorted({id(g): g for g in group}.values(), key=lambda r: r.start)
+    position = {id(r): i for i, r in enumerate(refs)}  # a group's members share a start: keep their order
+    return sorted({id(g): g for g in group}.values(), key=lambda r: (r.start, position.get(id(r), 0)))
