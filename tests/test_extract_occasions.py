@@ -58,3 +58,17 @@ def test_members_invoking_the_clause_ask_the_alliance():
 
     keys = {e.key for e in extract_text("Eight eastern allies triggered NATO consultations under Article 4.")}
     assert not any(k[0] == "decision" for k in keys)
+
+
+@pytest.mark.parametrize("text", [
+    "Asked whether Azerbaijan had declared war on Armenia, the minister declined to answer.",
+    "Журналисты спросили, обратится ли Армения к ОДКБ за помощью.",
+    "Ухвалили 15 рішень щодо співпраці держав ОДКБ.",
+    "In many NATO countries the leadership is not prepared to take decisive steps.",
+    "Президент Молдавии выступила за вывод из Приднестровья российских войск.",
+    "The opposition called for the withdrawal of Russian troops from Moldova.",
+])
+def test_questions_tallies_vague_readiness_and_calls_give_no_event(text):
+    from treatywatch.extract import extract_text
+
+    assert [e.key for e in extract_text(text)] == []

@@ -113,6 +113,14 @@ def _passive(toks, k: int) -> bool:
     return any(t.lower in PASSIVE_AUX for t in toks[max(0, k - 2):k]) and (tok.lower.endswith("ed") or tok.pos in {"PRTS", "PRTF"})
 
 
+def _vague_offer(toks, k: int, hi: int, lex: Lexicon) -> bool:
+    """Readiness only to 'take steps' or 'measures', with no help named."""
+    after = toks[k + 1:hi]
+    concrete = any((lex.help_nouns.has(t) and not lex.vague_help.has(t))
+                   or (lex.help_verbs.has(t) and not lex.light_help_verbs.has(t)) for t in after)
+    return lex.vague_help.any_in(toks, k + 1, hi) and not concrete
+
+
 def _deliberates(toks, lo: int, hi: int, lex: Lexicon) -> bool:
     """A deliberation word before the event ("weighing whether to send", "неясно, обратится ли"),
     not counting a particle that belongs to a hedge ("вряд ли", "навряд чи")."""
@@ -120,9 +128,10 @@ def _deliberates(toks, lo: int, hi: int, lex: Lexicon) -> bool:
                for j in range(max(lo, 0), hi))
 
 
-def _asks(tok, lex: Lexicon) -> bool:
-    """A governor that asks or calls for the act ("просил направить", "urged to invoke")."""
-    return lex.appeal_verbs.has(tok) or lex.exhortation.has(tok)
+def _asks(toks, j: int, lex: Lexicon) -> bool:
+    """A governor that asks or calls for the act ("просил направить", "urged to invoke",
+    "выступила за вывод")."""
+    return lex.appeal_verbs.has(toks[j]) or lex.exhortation.has(toks[j]) or bool(lex.exhortation.phrase_at(toks, j))
 
 
 def frame_negatable(tok, lex: Lexicon) -> bool:
@@ -261,7 +270,7 @@ class FrameBuilder:
             if gov is not None and gov.kind in {"advice", "provision"}:
                 continue  # "Армении стоит обратиться": advice; "Article 4 provides for consultations": treaty text
             if gov is not None and gov.kind in {"content", "irrealis"} and not gov.negated and (
-                    gov.with_object or gov.kind == "irrealis" or _asks(toks[gov.at], lex)):
+                    gov.with_object or gov.kind == "irrealis" or _asks(toks, gov.at, lex)):
                 continue  # "demanded that Russia withdraw", "expecting the troops to pull back": somebody's wish
             governed[trig.at] = gov
             kept.append(trig)
@@ -337,6 +346,8 @@ class FrameBuilder:
         lex = self.lex
         toks = frame.sentence.tokens
         lo, hi = clauses.span_of(frame.at)
+        if frame.type == "offer" and not frame.explicit_target and _vague_offer(toks, frame.at, hi, lex):
+            return None  # "not prepared to take decisive steps": no help and nobody to help named
         if frame.type == "offer" and lex.operation_words.any_in(toks):
             # rule 7: readiness to take part in an agreed collective operation
             frame.type, frame.modality = "deployment", "intended"

@@ -98,6 +98,8 @@ def find_triggers(sentence: Sentence, lex: Lexicon, clauses: Clauses, refs=(), a
 
 
 def _appeal(toks, k, tok, lex, en, noun, verb, hi, has_party_after) -> Trigger | None:
+    if lex.appeal_verbs.has(tok) and verb and lex.question_complements.any_in(toks, k + 1, k + 3):
+        return None  # "asked whether ...", "спросили, ли": a question, not a request
     if lex.appeal_verbs.has(tok) and verb and tok.pos not in {"PRTF", "ADJF"}:
         help_near = _window_has(lex.help_words, toks, k - 8, k + 12) or _window_has(lex.consultation_nouns, toks, k - 8, hi) \
             or _window_has(lex.article_words, toks, k - 8, k + 8)
@@ -187,6 +189,8 @@ def _decision(toks, k, tok, lex, en, noun, verb, lo, hi) -> Trigger | None:
         return Trigger("decision", k, feature="grant")
     if lex.decision_verbs.has(tok) and verb:
         return Trigger("decision", k)
+    if lex.decision_nouns.has(tok) and noun and k > 0 and (toks[k - 1].pos == "NUMR" or toks[k - 1].text.isdigit()):
+        return None  # "ухвалили 15 рішень": a tally of a meeting's papers, not a decision
     if lex.decision_nouns.has(tok) and noun:
         # "решение о ...", "Решение СКБ ОДКБ о направлении", "the decision to deploy": the decided act follows
         for j in range(k + 1, min(hi, k + 5)):
