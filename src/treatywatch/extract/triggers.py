@@ -9,10 +9,12 @@ from treatywatch.extract.clauses import Clauses
 from treatywatch.extract.lexicon import Lexicon
 from treatywatch.extract.segment import Sentence
 
-# Parts of speech (OpenCorpora, as lang/en_pos.py gives them) that report an act: finite and
-# infinitive forms, participles ("troops deployed to the border"), an -ing form governed by
-# a verb ("will start leaving"). A gerund after a preposition is a NOUN there.
-EN_VERB_POS = {"VERB", "INFN", "PRTS", "PRTF", "GRND"}
+# Parts of speech (OpenCorpora, as lang/en_pos.py gives them) that predicate an act: finite
+# and infinitive forms, a passive participle after "be", an -ing form governed by a verb
+# ("will start leaving"). An attributive participle describes a thing ("the meeting
+# convened for Monday", "batteries sent by the allies"), and a gerund after a preposition
+# is a NOUN.
+EN_VERB_POS = {"VERB", "INFN", "PRTS", "GRND"}
 
 
 @dataclass

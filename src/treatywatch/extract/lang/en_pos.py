@@ -7,10 +7,12 @@
 Three steps, each its own function:
 1. `_penn_view`: razdel's tokens as the Penn Treebank cuts them ("didn ' t" -> "did n't",
    "Kazakhstan ' s" -> "Kazakhstan 's", "U . S ." -> "U.S."), headline capitals lowered.
-2. Penn tags from Brill's rule-based tagger as textblob ships it (lexicon, suffix rules and
-   contextual rules learnt on the Brown corpus and the Penn Treebank), then the corrections
-   below (`_correct`): news English where Brill's single most-frequent tag per word goes wrong.
-   A correction changes a tag only to one the word can have (lemminflect's word classes).
+2. Penn tags from Brill's rule-based tagger as textblob ships it (`_load_brill`: lexicon,
+   lexical and contextual rules learnt on the Brown corpus and the Penn Treebank). A
+   contextual rule may change a word's tag only to one of the word's forms (`_allowed`,
+   lemminflect's tables), as in Brill's own tagger. Then the corrections below
+   (`_correct`): news English where Brill's single most-frequent tag per word goes wrong,
+   each changing a tag only to one the word can have.
 3. `_opencorpora`: Penn tag + neighbours -> OpenCorpora part of speech and grammemes.
 
 The scheme (docs/architecture.md, "English part of speech"): NOUN (+sing/plur, Prop for a
@@ -18,19 +20,23 @@ proper name), VERB for finite verbs and auxiliaries (+past/pres; English has no 
 tense; Aux on an auxiliary or modal; impr for an imperative; perf on the participle of a
 perfect, "has requested"), INFN for the bare verb after "to", a modal or "do", PRTS for a
 passive participle after "be"/"get", PRTF for an attributive participle ("troops deployed
-there", "the requested aid"), GRND for an adverbial -ing ("citing the treaty"), ADJF (also
+there", "the requested aid"), GRND for an adverbial -ing or one a verb governs ("citing
+the treaty", "began withdrawing"; a gerund after a preposition or an article is a NOUN
++Ger: "talks over sending troops"), ADJF (also
 articles, determiners and possessive pronouns, as pymorphy tags "этот", "свой": +Apro),
 COMP, ADVB, PREP, CONJ (coordinators and subordinators), PRCL ("not", infinitival "to",
 possessive "'s", verb particles), NPRO, NUMR; None for punctuation and figures (NUMB).
 
-textblob and lemminflect are imported here only, on first use (STYLE: the adapter owns them).
+textblob's tagger and lemminflect are loaded here only, on first use (STYLE: the adapter owns them).
 """
 
 from __future__ import annotations
 
 import functools
+import importlib.util
 import re
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any, Sequence
 
 __all__ = ["EnTag", "EnglishTagger"]
@@ -69,6 +75,8 @@ PUNCTUATION_TAGS = frozenset({",", ".", ":", "``", "''", "(", ")", "#", "$", "SY
 APOSTROPHES = frozenset({"'", "’", "ʼ", "`"})
 CONTRACTED = frozenset({"s", "t", "ll", "re", "ve", "d", "m"})
 
+CLOSED_CLASS_TAGS = frozenset({"IN", "DT", "PDT", "WDT", "WP", "WP$", "PRP", "PRP$", "CC", "TO", "MD", "EX", "POS",
+                               "RP", "CD", "UH", "SYM", "LS", ",", ".", ":", "``", "''", "(", ")", "#", "$"})
 _AUXILIARY_WORDS = BE_FORMS | HAVE_FORMS | DO_FORMS | GET_FORMS | {"'s"}
 _NOUN_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS"})
 _FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
@@ -85,15 +93,18 @@ class EnglishTagger:
     many threads."""
 
     def __init__(self) -> None:
-        self._parser: Any = None
-        self._lexicon: Any = None
+        self._brill: tuple[Any, Any, dict] | None = None
         self._lemminflect: Any = None
 
     def tag(self, words: Sequence[str]) -> list[EnTag]:
         if not words:
             return []
-        view, where = _penn_view(list(words), self.lexicon)
-        penn = [tag for _, tag in self.parser.find_tags(view)]
+        lexicon, find_lexical_tags, context = self.brill
+        view, where = _penn_view(list(words), lexicon)
+        tagged = find_lexical_tags(view)
+        lexical = [tag for _, tag in tagged]
+        in_context = [tag for _, tag in _apply_context(context, tagged)]
+        penn = [self._allowed(word, before, after) for word, before, after in zip(view, lexical, in_context)]
         for k, word in enumerate(view):
             if word[:1].isdigit() and _FIGURE.match(word):
                 penn[k] = "CD"  # the lexicon has "2" and "4" as IN (text-speak "to", "for")
@@ -102,32 +113,43 @@ class EnglishTagger:
         tags = [_opencorpora(lower, penn, i, self.classes) for i in range(len(view))]
         return [tags[j] if j is not None else _JOINER for j in where]
 
+    def _allowed(self, word: str, lexical: str, in_context: str) -> str:
+        """Brill's contextual rules as textblob applies them may give a word a tag it never
+        has ("for" as WDT, "help" as VBN); the original tagger let a rule change a known
+        word's tag only to one seen with it. Here a closed-class word keeps its lexicon tag
+        (so a relative "that" stays IN, read as CONJ),
+        and an open-class word takes the new tag only if it is one of the word's forms
+        (lemminflect's inflection tables); a word lemminflect does not know keeps the tag
+        Brill's lexicon has for it."""
+        if lexical == in_context:
+            return lexical
+        if lexical in CLOSED_CLASS_TAGS or in_context in CLOSED_CLASS_TAGS:
+            return lexical
+        if in_context in {"NNP", "NNPS"}:
+            return in_context if word[:1].isupper() else lexical
+        forms = self.forms(word)
+        if not forms:
+            return lexical if self.brill[0].get(word) is not None else in_context
+        return in_context if in_context in forms else lexical
+
     # --- resources -----------------------------------------------------------------------
 
-    @property
-    def parser(self) -> Any:
-        if self._parser is None:
-            self._load()
-        return self._parser
+    def forms(self, word: str) -> frozenset[str]:
+        """The Penn tags of the forms this spelling is (lemminflect): "sent" -> VBD, VBN."""
+        return _penn_forms(self._lemminflect_module(), word.lower())
 
     @property
-    def lexicon(self) -> Any:
-        if self._lexicon is None:
-            self._load()
-        return self._lexicon
+    def brill(self) -> tuple[Any, Any, dict]:
+        """(lexicon, find_lexical_tags, contextual rules by tag) of Brill's tagger, loaded on
+        first use."""
+        if self._brill is None:
+            self._brill = _load_brill()
+        return self._brill
 
     def classes(self, word: str) -> frozenset[str]:
         """The Universal parts of speech a word can have (lemminflect: NOUN, VERB, ADJ, ADV,
         AUX, PROPN), empty for a word it does not know."""
         return _word_classes(self._lemminflect_module(), word.lower())
-
-    def _load(self) -> None:
-        try:
-            from textblob.en import lexicon, parser
-        except ImportError as exc:  # pragma: no cover - a packaging error
-            raise ImportError("textblob is missing: pip install textblob") from exc
-        lexicon.get("the")  # the lexicon file is read on first lookup: do it now
-        self._lexicon, self._parser = lexicon, parser
 
     def _lemminflect_module(self) -> Any:
         if self._lemminflect is None:
@@ -137,6 +159,102 @@ class EnglishTagger:
                 raise ImportError("lemminflect is missing: pip install lemminflect") from exc
             self._lemminflect = lemminflect
         return self._lemminflect
+
+
+def _load_brill() -> tuple[Any, Any, dict]:
+    """Brill's tagger from textblob: its `_text.py` and the data files in `textblob/en/`,
+    loaded without importing the textblob package, whose __init__ imports nltk (about
+    110 MB and a second, for nothing used here). textblob.en's own Parser.find_tags passes
+    the lexicon only, leaving out Brill's contextual rules; they are applied here
+    (`_apply_context`). textblob's named-entity list is left out: it changed no tag of the
+    dev corpus's English sentences and took a quarter of the time."""
+    spec = importlib.util.find_spec("textblob")
+    if spec is None or not spec.submodule_search_locations:
+        raise ImportError("textblob is missing: pip install textblob")
+    folder = Path(next(iter(spec.submodule_search_locations)))
+    text_spec = importlib.util.spec_from_file_location("treatywatch_textblob_text", folder / "_text.py")
+    if text_spec is None or text_spec.loader is None:  # pragma: no cover - a packaging error
+        raise ImportError(f"textblob has no _text.py in {folder}")
+    module = importlib.util.module_from_spec(text_spec)
+    text_spec.loader.exec_module(module)
+    data = folder / "en"
+    lexicon = module.Lexicon(path=str(data / "en-lexicon.txt"), morphology=str(data / "en-morphology.txt"),
+                             context=str(data / "en-context.txt"), language="en")
+    find_lexical_tags = functools.partial(module.find_tags, lexicon=lexicon, morphology=lexicon.morphology,
+                                          default=("NN", "NNP", "CD"), language="en")
+    find_lexical_tags(["The", "zqxv", "request"])  # the files are read on first use: now, once
+    return lexicon, find_lexical_tags, _context_rules_by_tag(list(lexicon.context))
+
+
+# Brill's contextual rule conditions, as textblob's Context.apply tests them: t is the tagged
+# sentence padded with three ("STAART", "STAART") on each side, i the token, x and y the rule's words.
+_CONDITIONS = {
+    "prevtag": lambda t, i, x, y: x == t[i - 1][1],
+    "nexttag": lambda t, i, x, y: x == t[i + 1][1],
+    "prev2tag": lambda t, i, x, y: x == t[i - 2][1],
+    "next2tag": lambda t, i, x, y: x == t[i + 2][1],
+    "prev1or2tag": lambda t, i, x, y: x in (t[i - 1][1], t[i - 2][1]),
+    "next1or2tag": lambda t, i, x, y: x in (t[i + 1][1], t[i + 2][1]),
+    "prev1or2or3tag": lambda t, i, x, y: x in (t[i - 1][1], t[i - 2][1], t[i - 3][1]),
+    "next1or2or3tag": lambda t, i, x, y: x in (t[i + 1][1], t[i + 2][1], t[i + 3][1]),
+    "surroundtag": lambda t, i, x, y: x == t[i - 1][1] and y == t[i + 1][1],
+    "curwd": lambda t, i, x, y: x == t[i][0],
+    "prevwd": lambda t, i, x, y: x == t[i - 1][0],
+    "nextwd": lambda t, i, x, y: x == t[i + 1][0],
+    "prev1or2wd": lambda t, i, x, y: x in (t[i - 1][0], t[i - 2][0]),
+    "next1or2wd": lambda t, i, x, y: x in (t[i + 1][0], t[i + 2][0]),
+    "prevwdtag": lambda t, i, x, y: x == t[i - 1][0] and y == t[i - 1][1],
+    "nextwdtag": lambda t, i, x, y: x == t[i + 1][0] and y == t[i + 1][1],
+    "wdprevtag": lambda t, i, x, y: x == t[i - 1][1] and y == t[i][0],
+    "wdnexttag": lambda t, i, x, y: x == t[i][0] and y == t[i + 1][1],
+    "wdand2aft": lambda t, i, x, y: x == t[i][0] and y == t[i + 2][0],
+    "wdand2tagbfr": lambda t, i, x, y: x == t[i - 2][1] and y == t[i][0],
+    "wdand2tagaft": lambda t, i, x, y: x == t[i][0] and y == t[i + 2][1],
+    "lbigram": lambda t, i, x, y: x == t[i - 1][0] and y == t[i][0],
+    "rbigram": lambda t, i, x, y: x == t[i][0] and y == t[i + 1][0],
+    "prevbigram": lambda t, i, x, y: x == t[i - 2][1] and y == t[i - 1][1],
+    "nextbigram": lambda t, i, x, y: x == t[i + 1][1] and y == t[i + 2][1],
+}
+_PAD = [("STAART", "STAART")] * 3
+
+
+def _context_rules_by_tag(rules: list[list[str]]) -> dict[str, tuple]:
+    """textblob's rules ([from, to, command, x, y]) grouped by the tag they change, in file
+    order ("*" rules in each group at their place)."""
+    compiled = [(r[0], r[1], _CONDITIONS[r[2].lower()], r[3], r[4] if len(r) > 4 else "")
+                for r in rules if len(r) > 3 and r[2].lower() in _CONDITIONS]
+    tags = {r[0] for r in compiled if r[0] != "*"}
+    return {tag: tuple((to, test, x, y) for source, to, test, x, y in compiled if source in {tag, "*"})
+            for tag in tags} | {"*": tuple((to, test, x, y) for source, to, test, x, y in compiled if source == "*")}
+
+
+def _apply_context(rules_by_tag: dict[str, tuple], tagged: list[list[str]]) -> list[list[str]]:
+    """textblob's Context.apply with the same result (each token tries, in order, the rules
+    for the tag it came with; the last that matches wins, later tokens see the change),
+    without trying all 290 rules on every token (most of the tagging time)."""
+    t = _PAD + [list(token) for token in tagged] + _PAD
+    for i in range(3, len(t) - 3):
+        original = t[i][1]
+        for to, test, x, y in rules_by_tag.get(original, rules_by_tag["*"]):
+            if test(t, i, x, y):
+                t[i] = [t[i][0], to]
+    return t[3:-3]
+
+
+_SAME_SPELLING = {"VBD": "VBN", "VBN": "VBD", "VB": "VBP", "VBP": "VB"}  # the tables list one of each pair
+
+
+@functools.lru_cache(maxsize=100_000)
+def _penn_forms(module: Any, word: str) -> frozenset[str]:
+    tags = set()
+    for upos, lemmas in module.getAllLemmas(word).items():
+        for lemma in lemmas:
+            for tag, spellings in module.getAllInflections(lemma, upos=upos).items():
+                if word in spellings:
+                    tags.add(tag)
+                    if tag in _SAME_SPELLING:
+                        tags.add(_SAME_SPELLING[tag])
+    return frozenset(tags)
 
 
 @functools.lru_cache(maxsize=100_000)
@@ -210,15 +328,18 @@ def _lower_headline(view: list[str], lexicon) -> None:
 # --- 2. corrections to Brill's tags ---------------------------------------------------------
 
 def _correct(lower: list[str], penn: list[str], classes) -> None:
-    """Left to right, the first rule that applies to a token changes its tag; each rule
-    reads the tags as the tokens before it were left."""
-    by_tag = _rules_by_tag(CORRECTIONS)
-    for i in range(len(penn)):
-        for rule in by_tag.get(penn[i], ()):
-            new = rule(lower, penn, i, classes)
-            if new is not None:
-                penn[i] = new
-                break
+    """One pass over the sentence for each group of CORRECTIONS: left to right, the first
+    rule of the group that applies to a token changes its tag. Word classes are settled in
+    the first pass, so that the tense rules that look for another verb in the clause see
+    "for help" as a noun."""
+    for rules in CORRECTIONS:
+        by_tag = _rules_by_tag(rules)
+        for i in range(len(penn)):
+            for rule in by_tag.get(penn[i], ()):
+                new = rule(lower, penn, i, classes)
+                if new is not None:
+                    penn[i] = new
+                    break
 
 
 def acts_on(*tags: str):
@@ -449,16 +570,18 @@ def present_after_name(lower, penn, i, classes) -> str | None:
 def noun_after_verb(lower, penn, i, classes) -> str | None:
     """'requested help', 'offered support': a bare verb right after a finite verb is its
     object noun, unless the verb takes a bare infinitive ('helped secure')."""
-    if penn[i] != "VB" or i == 0 or penn[i - 1] not in {"VBD", "VBZ", "VBP", "VBN"}:
+    if penn[i] != "VB" or i == 0 or penn[i - 1] not in {"VB", "VBD", "VBZ", "VBP", "VBN"}:
         return None
     if lower[i - 1] in BARE_INFINITIVE_HOSTS | DO_FORMS or "NOUN" not in classes(lower[i]):
         return None
     return "NN"
 
 
-CORRECTIONS = (contracted_is, participle_after_have_or_be, attributive_participle, participle_after_noun, past_after_subject,
-               noun_after_determiner, noun_head_after_determiner, infinitive_after_to, verb_particle,
-               verb_after_modal_or_pronoun, present_after_name, noun_after_verb)
+CORRECTIONS = (
+    (contracted_is, noun_after_determiner, noun_head_after_determiner, infinitive_after_to, verb_particle,
+     verb_after_modal_or_pronoun, present_after_name, noun_after_verb),  # word classes
+    (participle_after_have_or_be, attributive_participle, participle_after_noun, past_after_subject),  # tenses
+)
 
 
 # --- 3. Penn -> OpenCorpora -----------------------------------------------------------------
