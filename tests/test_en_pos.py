@@ -1,7 +1,7 @@
 """English parts of speech (extract/lang/en_pos.py): the hand-tagged table, the decisions
 the triggers depend on, razdel's cuts, headlines, and the tokens segment() hands on.
 
-    python tests/test_en_pos.py     # prints the table's figures (docs/architecture.md)
+    PYTHONPATH=src:tests python tests/test_en_pos.py     # the table's figures (docs/architecture.md)
 """
 
 from __future__ import annotations
