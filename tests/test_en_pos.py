@@ -11,6 +11,7 @@ import threading
 import pytest
 
 from en_pos_table import DEVELOPMENT, HELD_OUT, parse_row
+from event_keys import assert_extracts, case, check_table, ev
 from treatywatch.extract.lang import Morph, tokenize
 from treatywatch.extract.lang import en_pos
 from treatywatch.extract.lang.en_pos import EnglishTagger
@@ -203,6 +204,28 @@ def test_contextual_rules_give_what_textblob_gives(tagger):
         tagged = find_lexical_tags([w for w, _, _ in parse_row(row)] if "/" in row else row.split())
         theirs = lexicon.context.apply([list(t) for t in tagged])
         assert en_pos._apply_context(rules, tagged) == [list(t) for t in theirs], row
+
+
+# What the tags decide downstream: a report word as noun or verb (denials, attribution).
+DOWNSTREAM = [
+    case("The Kazakh defence ministry reported that the CSTO had sent peacekeepers to Almaty.",
+         {ev("deployment", "CSTO", "KAZ", source="KAZ")}, id="ministry-reported-verb"),
+    case("Local media reported that Bishkek had requested CSTO peacekeepers.",
+         {ev("appeal", "KGZ", "CSTO", modality="uncertain", source="media")}, id="media-reported-verb"),
+    case("Several bloggers claimed that Yerevan had requested Russian troops.",
+         {ev("appeal", "ARM", "RUS", modality="uncertain", source="media")}, id="bloggers-claimed-verb"),
+    case("Lithuania's call for consultations under Article 4 was answered within hours.",
+         {ev("appeal", "LTU", "NATO")}, id="call-noun-not-speech"),
+]
+
+
+def test_downstream_table_uses_spec_values():
+    check_table(DOWNSTREAM)
+
+
+@pytest.mark.parametrize("text, expected, optional", DOWNSTREAM)
+def test_downstream(text, expected, optional):
+    assert_extracts(text, "en", expected, optional)
 
 
 def test_one_tagger_serves_many_threads(tagger):
