@@ -18,7 +18,7 @@ from treatywatch.extract.refusals import rejects_a_request
 from treatywatch.extract.segment import Sentence
 
 
-def _anchors(sentence: Sentence, lex: Lexicon) -> list[tuple[int, str]]:
+def _anchors(sentence: Sentence, lex: Lexicon, refs: list[PartyRef]) -> list[tuple[int, str]]:
     """(token index, 'denial' | 'report') of each denial word or report noun that
     introduces content ("сообщения о том, что", "reports that", "информацию об обращении")."""
     toks = sentence.tokens
@@ -28,11 +28,18 @@ def _anchors(sentence: Sentence, lex: Lexicon) -> list[tuple[int, str]]:
             continue  # "rejected Armenia's request": a refusal (a decision), the request was made
         if lex.denial_verbs.has(tok) or lex.falsity_words.has(tok):
             out.append((k, "denial"))
-        elif lex.report_nouns.has(tok) and tok.pos in {"NOUN", None}:
+        elif lex.report_nouns.has(tok) and (tok.pos in {"NOUN", None} or _reported_by_no_party(refs, k)):
             nxt = [t.lower for t in toks[k + 1:k + 5]]
             if nxt and (nxt[0] in {"о", "об", "про", "of", "about", ","} or any(w in {"that", "что", "що"} for w in nxt)):
                 out.append((k, "report"))
     return out
+
+
+def _reported_by_no_party(refs: list[PartyRef], k: int) -> bool:
+    """'Telegram channels claimed that ...', 'Meridian reported that ...': the verb of a
+    report word ("report", "claim") with no party of the text just before it as its
+    subject passes on what the media say."""
+    return not any(r.voice and r.voice != "media" and r.end <= k and k - r.end <= 3 for r in refs)
 
 
 def _denier(sentence: Sentence, refs: list[PartyRef], k: int) -> str | None:
@@ -44,7 +51,7 @@ def _denier(sentence: Sentence, refs: list[PartyRef], k: int) -> str | None:
 
 
 def apply_denials(frames: list[Frame], sentence: Sentence, refs: list[PartyRef], lex: Lexicon) -> list[Frame]:
-    anchors = _anchors(sentence, lex)
+    anchors = _anchors(sentence, lex, refs)
     if not anchors:
         return frames
     out: list[Frame] = []

@@ -155,7 +155,7 @@ def _negated(sentence: Sentence, k: int, lo: int, lex: Lexicon, nominal: bool, h
             if j + 1 < len(toks) and (lex.not_only.has(toks[j + 1]) or toks[j + 1].lemma in RULE_OUT):
                 continue  # "не только", and "не исключает" (a possibility, see _modality)
             between = toks[j + 1:k]
-            if nominal and any((t.pos in {"VERB", "INFN", "PRTS"} or sentence.lang == "en" and t.lower.endswith("ed"))
+            if nominal and any(t.pos in {"VERB", "INFN", "PRTS"}
                                and not lex.carrier_verbs.has(t) for t in between):
                 continue  # "не может проигнорировать просьбу": the negation is the other verb's
             return True

@@ -93,6 +93,14 @@ def _case_of(sentence: Sentence, start: int, end: int) -> frozenset[str]:
 EN_SKIP = {"the", "a", "an", "its", "their", "his", "her", "southern", "northern", "eastern", "western", "neighbouring", "neighboring"}
 
 
+GENITIVE_LINKS = {"of"}  # English marks with a word the genitive Russian marks with a case ("the President of Russia")
+
+
+def _in_name_chain(tok) -> bool:
+    """A word that may stand between a title and whose it is: a noun, an adjective, a genitive."""
+    return tok.pos in {"NOUN", "ADJF", None} or tok.lower in GENITIVE_LINKS or "Poss" in tok.grams
+
+
 def _prep_before(sentence: Sentence, start: int) -> str | None:
     k = start - 1
     while k >= 0 and (sentence.tokens[k].pos in {"ADJF", "PRTF"} or sentence.tokens[k].lower in EN_SKIP) and k >= start - 3:
@@ -219,7 +227,7 @@ class PartyResolver:
             if ref.party is None:
                 after = next((r for r in refs if r.start >= ref.end and r.start - ref.end <= 2
                               and r.kind in {"state", "state_adj", "metonym", "org", "body", "person"} and r.party
-                              and all(t.pos in {"NOUN", "ADJF", None} for t in sentence.tokens[ref.end:r.start])), None)
+                              and all(_in_name_chain(t) for t in sentence.tokens[ref.end:r.start])), None)
                 before = next((r for r in reversed(refs) if r.end <= ref.start and ref.start - r.end <= 1
                                and r.kind in {"state_adj", "state", "metonym", "org", "body"}), None)
                 bound = (before or after) if sentence.lang == "en" else (after or before)
@@ -248,7 +256,7 @@ class PartyResolver:
             prev = refs[i - 1] if i > 0 else None
             gap = sentence.tokens[prev.end:ref.start] if prev is not None else []
             if prev is not None and prev.party and prev.kind in {"institution", "state", "state_adj"} \
-                    and len(gap) <= 3 and all(t.text in {",", "'s", "’s"} or t.pos in {"NOUN", "ADJF", None} for t in gap):
+                    and len(gap) <= 3 and all(t.text in {",", "'s", "’s"} or _in_name_chain(t) for t in gap):
                 ref.party = prev.party
                 ref.voice = "media" if self._as_media(prev.role) else prev.party
 

@@ -122,6 +122,7 @@ class Extractor:
         self.extract(Doc(id="<warm-up>", text="ОДКБ. NATO. Організація.", lang="ru"))
         for lang in ("uk", "en"):
             self.morph.analyze("допомога" if lang == "uk" else "help", lang)
+        self.morph.tag_sentence(["Help", "was", "requested", "."], "en")  # English tagger's tables
         return self
 
     def __call__(self, doc: Doc) -> Doc:

@@ -114,6 +114,8 @@ def segment(doc: Doc, morph, default_lang: str = "ru") -> list[Sentence]:
                         if verb is not None:
                             token.verb_lemma, token.verb_grams = verb.lemma, verb.grammemes
                     sentence.tokens.append(token)
+                if lang == "en":
+                    _tag_in_context(sentence, morph)
                 if lang == "uk":
                     _resolve_uk_future(sentence, morph)
                 sentences.append(sentence)
@@ -127,6 +129,15 @@ def _verb_reading(morph, word: str, lang: str):
     if not hasattr(morph, "parses"):
         return None
     return next((a for a in morph.parses(word, lang) if a.pos in {"VERB", "INFN"}), None)
+
+
+def _tag_in_context(sentence: Sentence, morph) -> None:
+    """English words get their part of speech from the sentence (en_pos.py via Morph)."""
+    if not hasattr(morph, "tag_sentence"):
+        return
+    tags = morph.tag_sentence([t.text for t in sentence.tokens], sentence.lang)
+    for token, (pos, grams) in zip(sentence.tokens, tags or ()):
+        token.pos, token.grams = pos, grams
 
 
 def _resolve_uk_future(sentence: Sentence, morph) -> None:

@@ -9,14 +9,12 @@ from treatywatch.extract.clauses import Clauses
 from treatywatch.extract.lexicon import Lexicon
 from treatywatch.extract.segment import Sentence
 
-EN_DETERMINERS = {"a", "an", "the", "its", "his", "her", "their", "our", "any", "such", "no", "this", "that",
-                  "formal", "official", "first", "second", "new", "written", "'s", "’s", "urgent", "similar"}
-EN_AUX = {"to", "will", "would", "shall", "can", "could", "may", "might", "must", "'ll", "did", "does", "do",
-          "not", "n't", "never", "has", "have", "had", "was", "were", "is", "are", "be", "been", "being", "also",
-          "already", "formally", "officially", "then", "later", "soon", "reportedly", "allegedly"}
-EN_IRREGULAR_PAST = {"sent", "flew", "flown", "left", "withdrew", "withdrawn", "took", "came", "sought", "brought",
-                     "met", "held", "made", "began", "gave", "gone", "went", "ran"}
-EN_NOT_VERB_AFTER = {"for", "from", "by", "of"}
+# Parts of speech (OpenCorpora, as lang/en_pos.py gives them) that predicate an act: finite
+# and infinitive forms, a passive participle after "be", an -ing form governed by a verb
+# ("will start leaving"). An attributive participle describes a thing ("the meeting
+# convened for Monday", "batteries sent by the allies"), and a gerund after a preposition
+# is a NOUN.
+EN_VERB_POS = {"VERB", "INFN", "PRTS", "GRND"}
 
 
 @dataclass
@@ -28,26 +26,13 @@ class Trigger:
 
 
 def _is_en_noun(toks, k: int) -> bool:
-    prev = toks[k - 1].lower if k > 0 else ""
-    nxt = toks[k + 1].lower if k + 1 < len(toks) else ""
-    if toks[k].lower.endswith(("ing", "ed")) and (prev not in EN_DETERMINERS or prev in {"that", "which", "who"}):
-        return False  # "began withdrawing from", "asked for", "the force that arrived"
-    possessive = k > 1 and prev == "s" and toks[k - 2].text in {"'", "’"}  # "Poland ' s request"
-    return possessive or prev in EN_DETERMINERS or (k > 0 and toks[k - 1].text.endswith(("'s", "’s"))) or (
-        nxt in EN_NOT_VERB_AFTER and prev not in EN_AUX and not toks[k].lower.endswith("ed"))
+    """The sentence's tagger (lang/en_pos.py) read the word as a noun ("the request", "for help")."""
+    return toks[k].pos == "NOUN"
 
 
 def _looks_en_verb(toks, k: int) -> bool:
-    """English has no morphology here: a verb is inflected, or follows an auxiliary or a name."""
-    tok = toks[k]
-    prev = toks[k - 1] if k > 0 else None
-    if tok.lower.endswith("ed") or tok.lower in EN_IRREGULAR_PAST:
-        return True
-    if prev is not None and prev.lower in EN_AUX:
-        return True
-    if tok.lower.endswith("ing") and prev is not None and prev.lower in {"is", "are", "was", "were", "be", "been", "begin", "began", "start", "started"}:
-        return True
-    return tok.lower.endswith("s") and prev is not None and prev.text[:1].isupper() and k > 1
+    """The sentence's tagger read the word as a verb form ("requested", "will send", "was deployed")."""
+    return toks[k].pos in EN_VERB_POS
 
 
 def _window_has(wc, toks, lo: int, hi: int) -> bool:

@@ -4,10 +4,13 @@
     morph.analyze("обратилась", "ru")       # Analysis(lemma="обратиться", pos="VERB", grammemes={...})
     morph.lemma("Києві", "uk")              # "київ"
     morph.lemma("troops", "en")             # "troop"
+    morph.tag_sentence(["It", "asked"], "en")   # [("NPRO", {}), ("VERB", {"past", "indc"})]
 
-Grammemes are OpenCorpora's (NOUN, VERB, INFN, ADJF, PRTF, GRND, nomn, gent, past, perf, ...);
-English gets a lemma only (pos None, no grammemes). Lemmas are lower case with ё -> е and
-the typographic apostrophes of Ukrainian (’ ʼ) written as '.
+Grammemes are OpenCorpora's (NOUN, VERB, INFN, ADJF, PRTF, GRND, nomn, gent, past, perf, ...).
+An English word alone gets a lemma only (pos None, no grammemes): its part of speech depends
+on its neighbours, so English is tagged a sentence at a time (`tag_sentence`, en_pos.py) on
+the same scheme. Lemmas are lower case with ё -> е and the typographic apostrophes of
+Ukrainian (’ ʼ) written as '.
 
 Choosing among parses. pymorphy3's Russian parses come ordered by corpus frequency; the
 Ukrainian dictionary has none, so its first parse is arbitrary ("Києві" -> "кий"). Parses
@@ -53,6 +56,7 @@ class Morph:
     def __init__(self, cache_size: int = 200_000, known: dict[str, Iterable[str]] | None = None):
         self._analyzers: dict[str, Any] = {}
         self._simplemma: Any = None
+        self._english_tagger: Any = None
         self._known: dict[str, set[str]] = {lang: set() for lang in (*PYMORPHY_LANGS, "en")}
         for lang, lemmas in (known or {}).items():
             self._known.setdefault(lang, set()).update(normalize(x) for x in lemmas)
@@ -74,6 +78,17 @@ class Morph:
             return [self.analyze(word, lang)]
         parses = self._parse(word.translate(_APOSTROPHES), lang)
         return [_adapt(p) for p in self._ranked(parses, word, lang)] if parses else [self.analyze(word, lang)]
+
+    def tag_sentence(self, words: list[str], lang: str | None) -> list[tuple[str | None, frozenset[str]]] | None:
+        """Part of speech and grammemes of each word of one sentence, for a language whose
+        words are tagged in context (en); None for ru/uk, whose `analyze` gives them."""
+        if lang != "en":
+            return None
+        if self._english_tagger is None:
+            from treatywatch.extract.lang.en_pos import EnglishTagger
+
+            self._english_tagger = EnglishTagger()
+        return [(t.pos, t.grams) for t in self._english_tagger.tag(words)]
 
     def add_known(self, lemmas: Iterable[str], lang: str) -> None:
         """Prefer these lemmas when a word has several (gazetteer names). Clears the cache."""
