@@ -17,3 +17,90 @@ def test_extract_quote_voice(text, key):
 
     got = {(e.type, e.actor, e.target, e.polarity, e.modality, e.source) for e in extract_text(text)}
     assert key in got, got
+
+
+# Who asserts an event, by the form that names the speaker: after the verb ("Как рассказал
+# X, ..."), after the quotation ("..., — сказал он"), in a headline lead ("X: ..."), by an
+# outlet the data does not know ("передает радиостанция «...»"), by a pronoun that points
+# back to the person named before, or the text's own voice ("Напомним, ...").
+@pytest.mark.parametrize("text, key", [
+    # the speaker follows its verb: "как/як + verb + speaker"
+    ("Как рассказал журналистам пресс-секретарь ОДКБ, Армения официально обратилась к организации за помощью.",
+     ("appeal", "ARM", "CSTO", "positive", "actual", "CSTO")),
+    ("Як повідомив журналістам генеральний секретар ОДКБ, Душанбе звернувся до організації по допомогу.",
+     ("appeal", "TJK", "CSTO", "positive", "actual", "CSTO")),
+    # "..., X said on Thursday after ...": a circumstance, not what was said, follows the verb
+    ("The CSTO will send peacekeepers to Kazakhstan, Secretary General Stanislav Zas said on Thursday "
+     "after a meeting of the council.",
+     ("deployment", "CSTO", "KAZ", "positive", "intended", "CSTO")),
+    ("ОДКБ направит миротворцев в Казахстан, сообщил генеральный секретарь организации Станислав Зась "
+     "в четверг после заседания совета.",
+     ("deployment", "CSTO", "KAZ", "positive", "intended", "CSTO")),
+    # outlets named only by their kind
+    ("Армения обратилась к ОДКБ за военной помощью, сообщила радиостанция «Полдень».",
+     ("appeal", "ARM", "CSTO", "positive", "actual", "media")),
+    ("Киргизія попросила Росію надіслати війська, – передає телеканал «Схід-24».",
+     ("appeal", "KGZ", "RUS", "positive", "actual", "media")),
+    ("Kyrgyzstan asked Russia to send troops, the Osh Courier newspaper reported.",
+     ("appeal", "KGZ", "RUS", "positive", "actual", "media")),
+    # a place name inside an outlet's name is no state speaking
+    ("Kazakhstan asked the CSTO for help, Astana Courier reports.",
+     ("appeal", "KAZ", "CSTO", "positive", "actual", "media")),
+    # headline leads of a few words before a colon
+    ("Глава МИД России: Таджикистан не просил ОДКБ о помощи",
+     ("appeal", "TJK", "CSTO", "negative", "actual", "RUS")),
+    ("Генсек ОДКБ: Армения пока не обращалась за помощью",
+     ("appeal", "ARM", "CSTO", "negative", "actual", "CSTO")),
+    ("CSTO chief: Armenia has not asked the bloc for troops",
+     ("appeal", "ARM", "CSTO", "negative", "actual", "CSTO")),
+    # the hat named in apposition is the one a person speaks in
+    ("Imangali Tasmagambetov, the Secretary General of the CSTO, said that Russia had not asked the bloc for troops.",
+     ("appeal", "RUS", "CSTO", "negative", "actual", "CSTO")),
+    # "а также" inside a quotation opened by the speaker does not end the speaker's scope
+    ("Пашинян заявил: «Мы обратились к ОДКБ, а также к России, и ждём ответа».",
+     ("appeal", "ARM", "RUS", "positive", "actual", "ARM")),
+    # a pronoun after a quotation is the person the text named before, even in another paragraph
+    ("Токаев выступил по телевидению.\n«Страна подверглась нападению. Мы обратились к ОДКБ за помощью», — сказал он.",
+     ("appeal", "KAZ", "CSTO", "positive", "actual", "KAZ")),
+    ("Пашинян виступив у парламенті.\n«Ми звернулися до ОДКБ по допомогу», — додав він.",
+     ("appeal", "ARM", "CSTO", "positive", "actual", "ARM")),
+    ('Tokayev addressed the nation on Wednesday.\n"The country is under attack. We have asked the CSTO for help," he said.',
+     ("appeal", "KAZ", "CSTO", "positive", "actual", "KAZ")),
+    # "in his view": whoever spoke last, and "he asked" is his state's act
+    ("Токаев выступил с обращением. По его мнению, страна подверглась агрессии, и поэтому он обратился к ОДКБ за помощью.",
+     ("appeal", "KAZ", "CSTO", "positive", "actual", "KAZ")),
+    ("Токаєв виступив зі зверненням. На його думку, країна зазнала агресії, і тому він звернувся до ОДКБ по допомогу.",
+     ("appeal", "KAZ", "CSTO", "positive", "actual", "KAZ")),
+    # the text's own voice reminding its readers is nobody's statement
+    ("Напомним, Казахстан обратился к ОДКБ за помощью 5 января.",
+     ("appeal", "KAZ", "CSTO", "positive", "actual", None)),
+    ("Нагадаємо, Казахстан звернувся до ОДКБ по допомогу 5 січня.",
+     ("appeal", "KAZ", "CSTO", "positive", "actual", None)),
+    # a passive speech form: what comes before it is what is said, a place after it speaks
+    ("Решения саммита ОДКБ названы в Ереване неудовлетворительными, Армения обратилась к России.",
+     ("appeal", "ARM", "RUS", "positive", "actual", "ARM")),
+])
+def test_extract_speaker_forms(text, key):
+    from treatywatch.extract import extract_text
+
+    got = {(e.type, e.actor, e.target, e.polarity, e.modality, e.source) for e in extract_text(text)}
+    assert key in got, got
+
+
+@pytest.mark.parametrize("text, key", [
+    # a party explaining its own request asserts it
+    ("Армения обратилась к ОДКБ. Свою просьбу к ОДКБ Ереван объясняет тем, что азербайджанские войска вошли на её территорию.",
+     ("appeal", "ARM", "CSTO", "positive", "actual", "ARM")),
+    ("Польща звернулася до НАТО. Своє прохання до НАТО Варшава пояснює тим, що ситуація на кордоні погіршилася.",
+     ("appeal", "POL", "NATO", "positive", "actual", "POL")),
+    # "asked ..., saying ...": the participle tells why; the act is told by the text
+    ("Kyrgyzstan asked Russia to send troops, saying the situation was out of control.",
+     ("appeal", "KGZ", "RUS", "positive", "actual", None)),
+    ("Казахстан обратился к ОДКБ, заявив, что страна подверглась нападению.",
+     ("appeal", "KAZ", "CSTO", "positive", "actual", None)),
+])
+def test_extract_own_act_voice(text, key):
+    from treatywatch.extract import extract_text
+
+    got = {(e.type, e.actor, e.target, e.polarity, e.modality, e.source) for e in extract_text(text)}
+    assert key in got, got

@@ -7,17 +7,27 @@ claims ("по данным источника", "reportedly", "утвержда�
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from treatywatch.extract.clauses import Clauses, quoted_spans
-from treatywatch.extract.lexicon import Lexicon
-from treatywatch.extract.parties import PartyRef
+from treatywatch.extract.lexicon import Lexicon, load_lexicon
+from treatywatch.extract.parties import PREPOSITIONS, PartyRef
 from treatywatch.extract.segment import Sentence
 
 THIS_WORDS = {"об", "этом", "про", "це", "this", "that", "these", "таке", "такое", "так"}
 FIRST_PERSON = {"мы", "ми", "we", "наша", "наш", "наше", "наши", "our"}
 PRONOUNS = {"он", "она", "они", "его", "ее", "её", "их", "він", "вона", "вони", "його", "її", "їх",
             "he", "she", "they", "his", "her", "their", "it"}
+# "Как сообщил X, ...", "Як розповів X": the speaker follows its verb
+AS_WORDS = {"как", "як"}
+QUOTE_CLOSERS = {"»", '"', "”", "“"}
+QUOTE_OPENERS = {"«", '"', "“", "„"}
+DASHES = {"—", "–", "-"}
+LEAD_PUNCT = {",", *DASHES, *QUOTE_CLOSERS}
+# a headline "Глава МИД России: ...", "CSTO head: ..." names its speaker in a few words
+HEADLINE_LEAD_MAX = 6
+# a place right after a speech verb speaks: "— сообщили в Кремле", "заявили у секретаріаті"
+PLACE_PREPS = {"в", "во", "у"}
 
 
 @dataclass
@@ -28,10 +38,110 @@ class Speaker:
     hedged: bool = False
     postposed: bool = False  # the speaker comes after what is said ("..., — заявил X")
     scope_end: int = 10**6  # a contrasting clause ("..., а вже ввечері ...") is the text's own voice
+    anaphoric: bool = False  # "he said", "за його словами": whoever the text named last
 
 
 def _voiced(refs: list[PartyRef]) -> list[PartyRef]:
     return [r for r in refs if r.voice is not None]
+
+
+def _may_follow_verb(ref: PartyRef, toks, k: int) -> bool:
+    """A party named after the speech verb at `k` is its subject only when it stands free
+    or owns the noun right after the verb ("— повідомила верховна представниця ЄС"), not
+    when it is a genitive deeper in ("Названы решения саммита ОДКБ") or under a preposition
+    ("объявил о переброске в Киргизию"), save a place that stands for its people
+    ("— сообщили в Кремле")."""
+    if ref.attached:
+        between = toks[k + 1:ref.start]
+        return 0 < len(between) <= 3 and all(t.pos in {"NOUN", "ADJF"} and "nomn" in t.grams for t in between)
+    # "в Киргизию" is where to, "в Кремле", "в МИД" where from
+    return ref.prep is None or (ref.prep in PLACE_PREPS and ("loct" in ref.case or "accs" not in ref.case))
+
+
+def _outlet_named(sentence: Sentence, ref: PartyRef, refs: list[PartyRef], lex: Lexicon) -> bool:
+    """A place name that is part of an outlet's name: "Baku Ledger reports", "информагентство
+    «Ереван сегодня»" speak as media, not for the state."""
+    if ref.kind not in {"state", "metonym"}:
+        return False
+    toks = sentence.tokens
+    outlet_nouns = lex.classes.get("outlet_nouns")
+    if ref.start > 0 and toks[ref.start - 1].text in QUOTE_OPENERS:
+        before = toks[ref.start - 2] if ref.start > 1 else None
+        if before is not None and outlet_nouns is not None and outlet_nouns.has(before):
+            return True
+    if ref.end < len(toks) and ref.start > 0:
+        nxt = toks[ref.end]
+        starts_ref = any(r.start == ref.end for r in refs)
+        return nxt.text[:1].isupper() and nxt.text.isalpha() and not starts_ref and sentence.lang == "en"
+    return False
+
+
+def _as_outlets(sentence: Sentence, refs: list[PartyRef], lex: Lexicon) -> list[PartyRef]:
+    return [replace(r, kind="outlet", party=None, voice="media") if _outlet_named(sentence, r, refs, lex) else r
+            for r in refs]
+
+
+def _outlet_noun_after(sentence: Sentence, k: int, lex: Lexicon, reach: int = 4) -> int | None:
+    """"— передает радиостанция «...»", "Как отметило информагентство": an outlet the data
+    does not know, named by its kind."""
+    outlet_nouns = lex.classes.get("outlet_nouns")
+    if outlet_nouns is None:
+        return None
+    toks = sentence.tokens
+    for j in range(k + 1, min(len(toks), k + 1 + reach)):
+        if toks[j].text in {",", ".", ";"}:
+            return None
+        if outlet_nouns.has(toks[j]) and "datv" not in toks[j].grams:  # "рассказал агентству": told it
+            return j
+    return None
+
+
+# what may follow "..., X said" when X speaks for all before it: when and where, not what
+TIME_WORDS = {"yesterday", "today", "tonight", "вчера", "сегодня", "вчора", "сьогодні", "накануне", "напередодні"}
+
+
+def _circumstance(tok) -> bool:
+    return tok.lower in TIME_WORDS or (tok.lower in PREPOSITIONS and tok.lower not in {"that", "of"})
+
+
+def _complement_in(toks) -> bool:
+    """"announced on Friday that ...", "заявил в понедельник: «...»": what is said follows."""
+    return any(t.lower in {"что", "що", "that", "чтобы", "щоб", ":"} or t.text in QUOTE_OPENERS for t in toks)
+
+
+def _outlet_noun_in(sentence: Sentence, lo: int, hi: int, lex: Lexicon) -> bool:
+    outlet_nouns = lex.classes.get("outlet_nouns")
+    return outlet_nouns is not None and any(
+        outlet_nouns.has(t) and "datv" not in t.grams for t in sentence.tokens[lo:hi])
+
+
+def _headline_speaker(sentence: Sentence, voiced: list[PartyRef]) -> Speaker | None:
+    """"Лавров: ...", "Reuters: ...", "Глава МИД России: ...", "CSTO head: ...": a few words
+    without a verb before a colon at the start name who says the rest."""
+    toks = sentence.tokens
+    colon = next((j for j in range(min(len(toks), HEADLINE_LEAD_MAX + 1)) if toks[j].text == ":"), None)
+    if colon is None or colon == 0 or any(t.pos in {"VERB", "INFN"} for t in toks[:colon]):
+        return None
+    lead = [r for r in voiced if r.end <= colon and r.prep is None]
+    if not lead:
+        return None
+    person = next((r for r in lead if r.kind == "person"), None)
+    ref = person or lead[0]
+    return Speaker(colon, ref.voice, ref, hedged=ref.unnamed)
+
+
+def _apposition_voice(subject: PartyRef, refs: list[PartyRef], toks) -> PartyRef:
+    """"Imangali Tasmagambetov, the Secretary General of the CSTO, said": the hat the text
+    names for the person is the one they speak in."""
+    if subject.kind != "person":
+        return subject
+    nxt = next((r for r in refs if r.start > subject.end), None)
+    if nxt is None or nxt.kind not in {"body", "institution"} or nxt.voice is None:
+        return subject
+    gap = [t.lower for t in toks[subject.end:nxt.start]]
+    if gap and gap[0] == "," and all(w in {",", "the", "a"} for w in gap):
+        return replace(subject, voice=nxt.voice, party=nxt.party or subject.party)
+    return subject
 
 
 def _cited(sentence: Sentence, refs: list[PartyRef], lex: Lexicon) -> PartyRef | None:
@@ -53,38 +163,58 @@ def _cited(sentence: Sentence, refs: list[PartyRef], lex: Lexicon) -> PartyRef |
 
 def find_speakers(sentence: Sentence, refs: list[PartyRef], clauses: Clauses, lex: Lexicon) -> list[Speaker]:
     toks = sentence.tokens
+    refs = _as_outlets(sentence, refs, lex)
     voiced = _voiced(refs)
     speakers: list[Speaker] = []
     cited = _cited(sentence, refs, lex)
     hedged_sentence = lex.hedges.any_in(toks) or lex.claim_verbs.any_in(toks)
 
-    # headline or lead "Лавров: ...", "Reuters: ..."
-    if voiced and len(toks) > voiced[0].end and toks[voiced[0].end].text == ":" and voiced[0].start <= 1:
-        speakers.append(Speaker(voiced[0].end, voiced[0].voice, voiced[0]))
+    headline = _headline_speaker(sentence, voiced)
+    if headline is not None:
+        speakers.append(headline)
 
     for k in range(len(toks)):
         n = lex.according_to.phrase_at(toks, k)
         if n and any(t.lower in PRONOUNS for t in toks[k:k + n]):
-            speakers.append(Speaker(k, "__previous__", None))  # "По его словам": who spoke last
+            speakers.append(Speaker(k, "__previous__", None, anaphoric=True))  # "По его словам": who spoke last
             continue
         if n:
             after = [r for r in voiced if k + n <= r.start <= k + n + 4]
             if after:
-                ref = after[0]
+                ref = _apposition_voice(after[0], refs, toks)
                 speakers.append(Speaker(k, ref.voice, ref, hedged=ref.unnamed))
             elif k + n < len(toks) and toks[k + n].lower in PRONOUNS:
-                speakers.append(Speaker(k, "__previous__", None))
+                speakers.append(Speaker(k, "__previous__", None, anaphoric=True))
+            elif _outlet_noun_after(sentence, k + n - 1, lex) is not None:
+                speakers.append(Speaker(k, "media", None))
             continue
         tok = toks[k]
         if not (lex.speech_verbs.has(tok) or lex.claim_verbs.has(tok) or lex.denial_verbs.has(tok)):
             continue
         if tok.pos in {"NOUN"} and not lex.denial_verbs.has(tok):
             continue
+        if tok.has("1per") and tok.has("plur") and (k == 0 or toks[k - 1].text in LEAD_PUNCT) \
+                and k + 1 < len(toks) and toks[k + 1].text == ",":
+            continue  # "Напомним, ...", "Нагадаємо, ...": the text's own voice reminding its readers
+        if k > 0 and toks[k - 1].lower in AS_WORDS and (k == 1 or toks[k - 2].text in {",", *DASHES}):
+            # "Как рассказал агентству «...» пресс-секретарь ОДКБ, ...": the speaker comes after
+            stop = next((j for j in range(k + 1, len(toks)) if toks[j].text in {",", ";", "."}), len(toks))
+            after = [r for r in voiced if k < r.start < stop and _may_follow_verb(r, toks, k)]
+            outlet = _outlet_noun_after(sentence, k, lex, reach=3)
+            if after and (outlet is None or after[0].start < outlet or after[0].kind == "outlet"):
+                ref = _apposition_voice(after[0], refs, toks)
+                speakers.append(Speaker(k, ref.voice, ref, hedged=ref.unnamed, postposed=k > 1))
+                continue
+            if outlet is not None:
+                speakers.append(Speaker(k, "media", None, postposed=k > 1))
+                continue
         if sentence.lang == "en" and _english_plural_noun(toks, k):
             continue  # "despite reports that ...": a noun, not a speech verb
         lo, hi = clauses.span_of(k)
         if lo > 0 and lex.relative_pronouns.has(toks[lo]):
             lo = clauses.span_of(lo - 1)[0]  # "An official who asked not to be named said"
+        if tok.pos == "PRTS":
+            lo = k  # "Решения саммита ОДКБ названы в Ереване ...": what comes before is what is said
         if not [r for r in voiced if lo <= r.start < k and not r.attached and r.prep is None]:
             # "В Кремле заявили", "У секретаріаті пояснили": the place stands for the speaker
             place = [r for r in voiced if lo <= r.start < k and k - r.end <= 2 and (
@@ -101,27 +231,47 @@ def find_speakers(sentence: Sentence, refs: list[PartyRef], clauses: Clauses, le
         subject = (in_segment or before or [None])[0]
         tail = toks[k + 1:]
         to_comma = next((j for j, t in enumerate(tail) if t.text in {",", ";"}), len(tail))
+        if not in_segment and seg_start > lo and _outlet_noun_in(sentence, seg_start, k, lex):
+            # "..., the Osh Courier newspaper reported": an outlet the data does not know
+            speakers.append(Speaker(k, "media", None, postposed=not _complement_in(tail[:to_comma])))
+            continue
         # "Kazakhstan asked ..., Kremlin spokesman Peskov said (on Monday)." speaks for all before it
         postposed = bool(in_segment) and seg_start > lo and (
-            len(tail) <= 5 or to_comma <= 5 or (tail[0].text == "," and bool(lex.citing.phrase_at(toks, k + 2) or lex.citing.has(tail[1]) if len(tail) > 1 else False)))
+            len(tail) <= 5 or to_comma <= 5 or (_circumstance(tail[0]) and not _complement_in(tail[:to_comma])) or (tail[0].text == "," and bool(lex.citing.phrase_at(toks, k + 2) or lex.citing.has(tail[1]) if len(tail) > 1 else False)))
         lead = toks[k - 1].text if k > 0 else ""
         says_that = any(t.lower in {"что", "що", "that"} for t in toks[k + 1:k + 6])
         if lead in {",", "—", "–", "»", '"', "”"} and not in_segment and (sentence.lang != "en" or not before) \
                 and not (says_that and before):  # "Пашинян, который ..., сообщил, что ...": he speaks
             # "..., заявил пресс-секретарь Песков": the speaker follows the verb
-            follow = [r for r in voiced if k < r.start <= k + 4]
+            follow = [r for r in voiced if k < r.start <= k + 4 and _may_follow_verb(r, toks, k)]
             if follow:
                 subject, postposed = follow[0], True
+            elif _outlet_noun_after(sentence, k, lex) is not None:
+                speakers.append(Speaker(k, "media", None, postposed=True))  # ", — передает радиостанция «...»"
+                continue
         if subject is None:
-            after = [r for r in voiced if k < r.start <= k + 5]
+            after = [r for r in voiced if k < r.start <= k + 5 and _may_follow_verb(r, toks, k)]
+            pronoun_after = k + 1 < len(toks) and toks[k + 1].lower in PRONOUNS
+            pronoun_before = k > 0 and toks[k - 1].lower in PRONOUNS
             if after and (k == 0 or lead in {",", "—", "–", "-", "»", '"', "”"} or after[0].start - k <= 2
                           or lex.according_to.phrase_at(toks, k)):
                 subject, postposed = after[0], True
-            elif k + 1 < len(toks) and toks[k + 1].lower in PRONOUNS or (k > 0 and toks[k - 1].lower in PRONOUNS):
-                speakers.append(Speaker(k, "__previous__", None))
+            elif pronoun_after or pronoun_before:
+                # '"...," he said', "— додав він": the quotation before is theirs
+                late = (pronoun_after and lead in LEAD_PUNCT) or (
+                    pronoun_before and k > 1 and toks[k - 2].text in LEAD_PUNCT)
+                speakers.append(Speaker(k, "__previous__", None, postposed=late, anaphoric=True))
+                continue
+            elif lead in LEAD_PUNCT and _outlet_noun_after(sentence, k, lex) is not None:
+                speakers.append(Speaker(k, "media", None, postposed=True))  # "— передает радиостанция «...»"
+                continue
+            elif _outlet_noun_in(sentence, seg_start, k, lex):
+                # "..., the Osh Courier newspaper reported", "Местная газета пишет, что ..."
+                speakers.append(Speaker(k, "media", None, postposed=seg_start > lo and not _complement_in(tail[:to_comma])))
                 continue
         if subject is None:
             continue
+        subject = _apposition_voice(subject, refs, toks)
         if subject.kind == "institution":
             # "премьер-министр Армении Никол Пашинян": the person, with all the hats they wear
             person = next((r for r in voiced if r.kind == "person" and 0 <= r.start - subject.end <= 3), None)
@@ -149,13 +299,37 @@ def find_speakers(sentence: Sentence, refs: list[PartyRef], clauses: Clauses, le
         for sp in speakers:
             if sp.voice == "media":
                 sp.hedged = True
-    contrast = {"а", "но", "але", "однак", "однако", "but", "while", "whereas", "yet"}
     for sp in speakers:
         if not sp.postposed:
-            later = [a for a, _ in clauses.spans if a > sp.at and (toks[a].lower in contrast or toks[a - 1].text == ";"
-                                                                   or a > 1 and toks[a - 1].lower in contrast)]
+            later = [a for a, _ in clauses.spans if a > sp.at and _contrasts(toks, a) and not _quoted_from(toks, sp.at, a)]
             sp.scope_end = later[0] if later else len(toks)
     return speakers
+
+
+CONTRAST = {"а", "но", "але", "однак", "однако", "but", "while", "whereas", "yet"}
+AS_WELL = {"также", "тоже", "також", "теж", "еще", "ещё", "ще"}  # "а также": and, not but
+
+
+def _contrasts(toks, a: int) -> bool:
+    """Whether the clause at token `a` sets itself against the one before ("..., а ...", "; ...")."""
+    if toks[a - 1].text == ";":
+        return True
+    for at in (a, a - 1):
+        if at > 0 and toks[at].lower in CONTRAST:
+            return not (at + 1 < len(toks) and toks[at + 1].lower in AS_WELL)
+    return False
+
+
+def _quoted_from(toks, speech_at: int, a: int) -> bool:
+    """Whether token `a` is inside a quotation the speaker opened after speaking
+    ("оголосив: «..., а також ...»"): the quotation is theirs to its end."""
+    depth = 0
+    for t in toks[speech_at + 1:a]:
+        if t.text in {"«", "“", "„"}:
+            depth += 1
+        elif t.text in {"»", "”"} and depth:
+            depth -= 1
+    return depth > 0
 
 
 def _english_plural_noun(toks, k: int) -> bool:
@@ -225,3 +399,84 @@ def speaker_for(index: int, speakers: list[Speaker]) -> Speaker | None:
     # ("..., — заявил Песков"), not when it opens a complement of its own ("asked ..., saying that")
     after = [s for s in speakers if s.postposed]
     return after[0] if after else None
+
+
+def attribute_document(doc, sentences: list[Sentence], frames, spoken: dict[int, list[Speaker]],
+                       refs_by_sentence: list[list[PartyRef]] | None = None) -> None:
+    """Voices that only the text around a sentence tells: "he said" in a paragraph that
+    opens with a quotation is the person the text named last; a quotation of several
+    sentences is its speaker's; a party telling of its own act ("Своє прохання Париж
+    пояснює тим, що ...") asserts it."""
+    _resolve_anaphora(sentences, frames, spoken, refs_by_sentence)
+    attribute_quotes(doc, sentences, frames, spoken)
+    _own_acts(frames, spoken)
+
+
+def _resolve_anaphora(sentences: list[Sentence], frames, spoken: dict[int, list[Speaker]],
+                      refs_by_sentence: list[list[PartyRef]] | None) -> None:
+    """'"...," he said' and "за його словами" where the paragraph has named nobody yet: the
+    person the text named last (else its last speaker). Frames they govern take that voice,
+    and "we asked" inside them that person's party."""
+    by_sentence: dict[int, list] = {}
+    for f in frames:
+        by_sentence.setdefault(f.sentence.index, []).append(f)
+    last: tuple[str, PartyRef | None] | None = None
+    for position, s in enumerate(sentences):
+        speakers = spoken.get(s.index, [])
+        for sp in speakers:
+            if not (sp.anaphoric and sp.voice in (None, "__previous__") and last is not None):
+                continue
+            sp.voice, sp.ref = last[0], sp.ref or last[1]
+            for f in by_sentence.get(s.index, []):
+                if f.voice in (None, "__previous__") and speaker_for(f.trigger.at, speakers) is sp:
+                    f.voice = sp.voice
+                    _speaker_as_actor(f, sp)
+        if s.kind == "title":
+            continue
+        named = [(sp.voice, sp.ref) for sp in speakers if sp.voice not in (None, "__previous__")]
+        refs = refs_by_sentence[position] if refs_by_sentence is not None else []
+        people = [(r.voice, r) for r in refs if r.kind == "person" and r.voice]
+        if people or named:
+            last = (people or named)[-1]
+
+
+def _speaker_as_actor(frame, sp: Speaker) -> None:
+    """"«Мы обратились к ОДКБ», — сказал он": we are the speaker's party."""
+    if frame.actors or sp.ref is None or not sp.ref.party or sp.ref.party == frame.target:
+        return
+    toks = frame.sentence.tokens
+    if load_lexicon(frame.sentence.lang).first_person.any_in(toks, frame.trigger.at - 4, frame.trigger.at):
+        frame.actors = [sp.ref.party]
+
+
+def _own_acts(frames, spoken: dict[int, list[Speaker]]) -> None:
+    """A request or decision named as the object of its own party's statement ("Своє
+    прохання Париж пояснює тим, що ...", "Its request, Paris explained, ..."): the party
+    itself asserts it (spec rule 5). "X asked ..., saying ...": the participle tells why,
+    the text tells the act."""
+    for f in frames:
+        clauses = getattr(f, "clauses", None)
+        if f.voice is not None or clauses is None or not f.trigger.nominal:
+            continue
+        span = clauses.span_of(f.trigger.at)
+        for sp in spoken.get(f.sentence.index, []):
+            if sp.voice in (None, "media", "__previous__") or sp.ref is None or sp.at >= len(clauses.owner):
+                continue
+            if clauses.span_of(sp.at) != span or sp.at < f.trigger.at or _participle(f.sentence.tokens[sp.at]):
+                continue
+            if sp.voice in f.actors:
+                f.voice = sp.voice
+                break
+            if not f.actors and sp.ref.party and sp.ref.party != f.target and _own_possessive(f.sentence, f.trigger.at):
+                f.actors, f.voice = [sp.ref.party], sp.voice  # "its own request": the subject's
+                break
+
+
+def _participle(tok) -> bool:
+    return tok.pos in {"GRND", "PRTF", "PRTS"} or "GRND" in tok.grams or tok.lower.endswith("ing")
+
+
+def _own_possessive(sentence: Sentence, at: int) -> bool:
+    """"Своє прохання", "свою просьбу": the act belongs to the clause's subject."""
+    own = load_lexicon(sentence.lang).possessive_own
+    return own.any_in(sentence.tokens, at - 2, at)
