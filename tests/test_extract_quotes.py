@@ -104,3 +104,34 @@ def test_extract_own_act_voice(text, key):
 
     got = {(e.type, e.actor, e.target, e.polarity, e.modality, e.source) for e in extract_text(text)}
     assert key in got, got
+
+
+@pytest.mark.parametrize("text, key", [
+    # a parliament speaks for its state by its vote; named as the chamber a person sits in,
+    # it is an individual legislator speaking (spec rule 6)
+    ("Armenia has asked the CSTO for military help, Vice Speaker of Armenia's National Assembly "
+     "Lilit Avetyan told reporters.",
+     ("appeal", "ARM", "CSTO", "positive", "actual", "media")),
+    ("Армения обратилась к ОДКБ за помощью, сообщил вице-спикер Национального собрания Армении.",
+     ("appeal", "ARM", "CSTO", "positive", "actual", "media")),
+    ("Армения обратилась к ОДКБ за помощью, сообщило Национальное собрание Армении.",
+     ("appeal", "ARM", "CSTO", "positive", "actual", "ARM")),
+    # the items of a list opened by "X:" are what X says
+    ("The Defence Planning Committee:\n• takes note of Poland's request for consultations under Article 4;\n"
+     "• agrees to send AWACS aircraft to Poland.",
+     ("appeal", "POL", "NATO", "positive", "actual", "NATO")),
+    ("Североатлантический совет:\n• принимает к сведению просьбу Эстонии о консультациях по статье 4;\n"
+     "• поручает военным органам подготовить план.",
+     ("appeal", "EST", "NATO", "positive", "actual", "NATO")),
+    # a bullet after a sentence that opens no list is the text's own
+    ("The North Atlantic Council met on Monday.\n• Estonia asked for consultations under Article 4.",
+     ("appeal", "EST", "NATO", "positive", "actual", None)),
+    # "раскрыли", "разъяснил" report speech
+    ("В Ереване раскрыли, что Армения обратилась к России за помощью.",
+     ("appeal", "ARM", "RUS", "positive", "actual", "ARM")),
+])
+def test_extract_speaker_roles_and_lists(text, key):
+    from treatywatch.extract import extract_text
+
+    got = {(e.type, e.actor, e.target, e.polarity, e.modality, e.source) for e in extract_text(text)}
+    assert key in got, got

@@ -115,6 +115,20 @@ def _outlet_noun_in(sentence: Sentence, lo: int, hi: int, lex: Lexicon) -> bool:
         outlet_nouns.has(t) and "datv" not in t.grams for t in sentence.tokens[lo:hi])
 
 
+def _member_of_parliament(ref: PartyRef, toks) -> PartyRef:
+    """A parliament acts for its state by its vote; named as the chamber a person sits in
+    ("Vice Speaker of Armenia's National Assembly", "вице-спикер Национального собрания")
+    it is an individual legislator speaking (spec rule 6): media."""
+    if ref.kind != "institution" or ref.role != "parliament":
+        return ref
+    j = ref.start - 1
+    while j >= 0 and (toks[j].text in {"’s", "'s", "’", "'", "s"} or toks[j].lower == "the" or toks[j].pos == "ADJF"
+                      or (toks[j].text[:1].isupper() and toks[j + 1].text in {"’s", "'s", "’", "'"})):
+        j -= 1
+    owned = ref.attached or (j > 0 and toks[j].lower == "of" and toks[j - 1].text[:1].isalpha())
+    return replace(ref, voice="media") if owned else ref
+
+
 def _headline_speaker(sentence: Sentence, voiced: list[PartyRef]) -> Speaker | None:
     """"Лавров: ...", "Reuters: ...", "Глава МИД России: ...", "CSTO head: ...": a few words
     without a verb before a colon at the start name who says the rest."""
@@ -271,7 +285,7 @@ def find_speakers(sentence: Sentence, refs: list[PartyRef], clauses: Clauses, le
                 continue
         if subject is None:
             continue
-        subject = _apposition_voice(subject, refs, toks)
+        subject = _member_of_parliament(_apposition_voice(subject, refs, toks), toks)
         if subject.kind == "institution":
             # "премьер-министр Армении Никол Пашинян": the person, with all the hats they wear
             person = next((r for r in voiced if r.kind == "person" and 0 <= r.start - subject.end <= 3), None)
@@ -410,6 +424,8 @@ def attribute_document(doc, sentences: list[Sentence], frames, spoken: dict[int,
     _resolve_anaphora(sentences, frames, spoken, refs_by_sentence)
     attribute_quotes(doc, sentences, frames, spoken)
     _own_acts(frames, spoken)
+    if refs_by_sentence is not None:
+        _list_items(sentences, frames, refs_by_sentence)
 
 
 def _resolve_anaphora(sentences: list[Sentence], frames, spoken: dict[int, list[Speaker]],
@@ -438,6 +454,32 @@ def _resolve_anaphora(sentences: list[Sentence], frames, spoken: dict[int, list[
         people = [(r.voice, r) for r in refs if r.kind == "person" and r.voice]
         if people or named:
             last = (people or named)[-1]
+
+
+LIST_BULLETS = ("•", "·", "▪", "►", "*", "-", "–", "—")
+
+
+def _list_items(sentences: list[Sentence], frames, refs_by_sentence: list[list[PartyRef]]) -> None:
+    """"The Defence Planning Committee: • takes note of Turkey's request; • agrees that ...":
+    the items of a list opened by "X:" are what X says."""
+    by_sentence: dict[int, list] = {}
+    for f in frames:
+        by_sentence.setdefault(f.sentence.index, []).append(f)
+    lead: str | None = None
+    for position, s in enumerate(sentences):
+        text = s.text.lstrip()
+        if text.startswith(LIST_BULLETS):
+            words = text.lstrip("".join(LIST_BULLETS) + " ").split()
+            if lead is not None and words and words[0][:1].islower():
+                for f in by_sentence.get(s.index, []):
+                    if f.voice is None:
+                        f.voice = lead
+            continue
+        lead = None
+        if text.rstrip().endswith(":"):
+            voiced = [r for r in refs_by_sentence[position] if r.voice and r.voice != "media" and r.prep is None
+                      and not r.attached]
+            lead = voiced[-1].voice if voiced else None
 
 
 def _speaker_as_actor(frame, sp: Speaker) -> None:
