@@ -135,3 +135,31 @@ def test_extract_speaker_roles_and_lists(text, key):
 
     got = {(e.type, e.actor, e.target, e.polarity, e.modality, e.source) for e in extract_text(text)}
     assert key in got, got
+
+
+@pytest.mark.parametrize("text, key", [
+    # the sentence after names what the one before told ("Такое заявление сделал X") and who told it
+    ("ОДКБ окажет помощь Таджикистану, если ситуация обострится. Такое заявление сделал перед журналистами "
+     "генеральный секретарь ОДКБ.",
+     ("offer", "CSTO", "TJK", "positive", "conditional", "CSTO")),
+    ("Естонія звернулася до НАТО по консультації за статтею 4. Таке рішення уряд ухвалив на засіданні, "
+     "повідомив прем'єр-міністр Естонії.",
+     ("appeal", "EST", "NATO", "positive", "actual", "EST")),
+    ("Эстония обратилась к НАТО за консультациями. Это решение правительство приняло в пятницу, "
+     "сообщил премьер-министр Эстонии.",
+     ("appeal", "EST", "NATO", "positive", "actual", "EST")),
+    # a demonstrative with nobody speaking refers to nothing
+    ("Эстония обратилась к НАТО за консультациями. Такие меры Эстония принимает впервые.",
+     ("appeal", "EST", "NATO", "positive", "actual", None)),
+    # "the government of the republic" is the state the sentence named
+    ("Армения официально обратилась в ОДКБ из-за продвижения азербайджанских военных, сообщили в правительстве республики.",
+     ("appeal", "ARM", "CSTO", "positive", "actual", "ARM")),
+    # a state's representative to an organization speaks for the state
+    ("Представитель Армении при ОДКБ, который вёл заседание, рассказал коллегам об обращении Армении к организации.",
+     ("appeal", "ARM", "CSTO", "positive", "actual", "ARM")),
+])
+def test_extract_speaker_named_by_reference(text, key):
+    from treatywatch.extract import extract_text
+
+    got = {(e.type, e.actor, e.target, e.polarity, e.modality, e.source) for e in extract_text(text)}
+    assert key in got, got

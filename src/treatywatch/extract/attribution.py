@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 
 from treatywatch.extract.clauses import Clauses, quoted_spans
 from treatywatch.extract.lexicon import Lexicon, load_lexicon
-from treatywatch.extract.parties import PREPOSITIONS, PartyRef
+from treatywatch.extract.parties import COUNTRY_WORDS, PREPOSITIONS, PartyRef
 from treatywatch.extract.segment import Sentence
 
 THIS_WORDS = {"об", "этом", "про", "це", "this", "that", "these", "таке", "такое", "так"}
@@ -77,8 +77,19 @@ def _outlet_named(sentence: Sentence, ref: PartyRef, refs: list[PartyRef], lex: 
 
 
 def _as_outlets(sentence: Sentence, refs: list[PartyRef], lex: Lexicon) -> list[PartyRef]:
-    return [replace(r, kind="outlet", party=None, voice="media") if _outlet_named(sentence, r, refs, lex) else r
-            for r in refs]
+    return [replace(r, kind="outlet", party=None, voice="media") if _outlet_named(sentence, r, refs, lex)
+            else _of_the_republic(sentence, r, refs) for r in refs]
+
+
+def _of_the_republic(sentence: Sentence, ref: PartyRef, refs: list[PartyRef]) -> PartyRef:
+    """"..., сообщили в правительстве республики": the republic is the state the sentence
+    has named."""
+    toks = sentence.tokens
+    if ref.kind != "institution" or ref.party is not None or ref.voice is not None or ref.end >= len(toks) \
+            or toks[ref.end].lemma not in COUNTRY_WORDS:
+        return ref
+    state = next((r for r in refs if r.kind in {"state", "metonym"} and r.party and r.start < ref.start), None)
+    return replace(ref, party=state.party, voice=state.party) if state is not None else ref
 
 
 def _outlet_noun_after(sentence: Sentence, k: int, lex: Lexicon, reach: int = 4) -> int | None:
@@ -186,6 +197,12 @@ def find_speakers(sentence: Sentence, refs: list[PartyRef], clauses: Clauses, le
     headline = _headline_speaker(sentence, voiced)
     if headline is not None:
         speakers.append(headline)
+    if len(toks) > 2 and toks[0].lower in DEMONSTRATIVES and lex.report_nouns.has(toks[1]):
+        # "Такое заявление сделал перед журналистами генсек ОДКБ": who made it
+        maker = next((r for r in voiced if r.start > 2 and _may_follow_verb(r, toks, r.start - 1) and not r.attached), None)
+        if maker is not None:
+            maker = _apposition_voice(maker, refs, toks)
+            speakers.append(Speaker(1, maker.voice, maker, hedged=maker.unnamed, postposed=True))
 
     for k in range(len(toks)):
         n = lex.according_to.phrase_at(toks, k)
@@ -354,14 +371,27 @@ def _english_plural_noun(toks, k: int) -> bool:
     return prev is None or not (prev.text[:1].isupper() or prev.lower in {"he", "she", "it", "who", "which", "that", "also"})
 
 
+# "Такое заявление сделал X", "Таке рішення уряд ухвалив, повідомив X": what the sentence
+# before told, named again by a demonstrative
+DEMONSTRATIVES = {"такое", "такой", "такая", "такую", "такие", "это", "эту", "этот", "таке", "такий", "таку", "така",
+                  "такі", "цю", "цей", "це", "цього", "such"}
+
+
 def refers_back(sentence: Sentence) -> bool:
-    """'Об этом сообщил X', 'Про це заявив X', 'This was reported by X': X asserts the sentences before."""
+    """'Об этом сообщил X', 'Про це заявив X', 'This was reported by X', 'Такое заявление
+    сделал X', 'Таке рішення уряд ухвалив, повідомив X': X asserts the sentences before."""
     words = [t.lower for t in sentence.tokens[:4]]
-    return len(words) >= 2 and (
+    if len(words) >= 2 and (
         (words[0] in {"об", "про", "о"} and words[1] in {"этом", "це", "том"})
         or (words[0] in {"this", "that"} and words[1] in {"was", "is", "has"})
         or (words[0] == "как" and words[1] in {"сообщил", "сообщила", "сообщило", "сообщили"})
-    )
+    ):
+        return True
+    toks = sentence.tokens
+    if len(toks) < 3 or toks[0].lower not in DEMONSTRATIVES or toks[1].pos != "NOUN":
+        return False
+    lex = load_lexicon(sentence.lang)
+    return lex.report_nouns.has(toks[1]) or any(lex.speech_verbs.has(t) and t.pos != "NOUN" for t in toks[2:])
 
 
 def attribute_quotes(doc, sentences: list[Sentence], frames, spoken: dict[int, list[Speaker]]) -> None:
