@@ -163,3 +163,29 @@ def test_extract_speaker_named_by_reference(text, key):
 
     got = {(e.type, e.actor, e.target, e.polarity, e.modality, e.source) for e in extract_text(text)}
     assert key in got, got
+
+
+@pytest.mark.parametrize("text, key", [
+    # "по её словам" (written with ё), "за її словами", "according to him": the person named before
+    ("Официальный представитель МИД России выступила на брифинге. По её словам, Казахстан обратился к ОДКБ за помощью.",
+     ("appeal", "KAZ", "CSTO", "positive", "actual", "RUS")),
+    ("Речниця МЗС Росії виступила на брифінгу. За її словами, Казахстан звернувся до ОДКБ по допомогу.",
+     ("appeal", "KAZ", "CSTO", "positive", "actual", "RUS")),
+    ("Kremlin spokesman Dmitry Peskov spoke to reporters on Monday. According to him, Kazakhstan has asked the CSTO for help.",
+     ("appeal", "KAZ", "CSTO", "positive", "actual", "RUS")),
+    # a person named inside a quotation is not whom the "he said" after it points to
+    ("Пашинян выступил в парламенте.\n«Премьер-министр России Мишустин в курсе. Мы обратились к ОДКБ», — сказал он.",
+     ("appeal", "ARM", "CSTO", "positive", "actual", "ARM")),
+    # "according to" with a named party
+    ("По словам пресс-секретаря ОДКБ, Армения обратилась к организации за помощью.",
+     ("appeal", "ARM", "CSTO", "positive", "actual", "CSTO")),
+    ("According to the CSTO press service, Armenia has asked the organization for help.",
+     ("appeal", "ARM", "CSTO", "positive", "actual", "CSTO")),
+    ("За даними джерел, Вірменія звернулася до ОДКБ.",
+     ("appeal", "ARM", "CSTO", "positive", "uncertain", "media")),
+])
+def test_extract_according_to_forms(text, key):
+    from treatywatch.extract import extract_text
+
+    got = {(e.type, e.actor, e.target, e.polarity, e.modality, e.source) for e in extract_text(text)}
+    assert key in got, got

@@ -17,7 +17,7 @@ from treatywatch.extract.segment import Sentence
 THIS_WORDS = {"об", "этом", "про", "це", "this", "that", "these", "таке", "такое", "так"}
 FIRST_PERSON = {"мы", "ми", "we", "наша", "наш", "наше", "наши", "our"}
 PRONOUNS = {"он", "она", "они", "его", "ее", "её", "их", "він", "вона", "вони", "його", "її", "їх",
-            "he", "she", "they", "his", "her", "their", "it"}
+            "he", "she", "they", "his", "her", "their", "it", "him", "them"}
 # "Как сообщил X, ...", "Як розповів X": the speaker follows its verb
 AS_WORDS = {"как", "як"}
 QUOTE_CLOSERS = {"»", '"', "”", "“"}
@@ -211,11 +211,11 @@ def find_speakers(sentence: Sentence, refs: list[PartyRef], clauses: Clauses, le
             continue
         if n:
             after = [r for r in voiced if k + n <= r.start <= k + n + 4]
-            if after:
+            if k + n < len(toks) and toks[k + n].lower in PRONOUNS:
+                speakers.append(Speaker(k, "__previous__", None, anaphoric=True))  # "according to her"
+            elif after:
                 ref = _apposition_voice(after[0], refs, toks)
                 speakers.append(Speaker(k, ref.voice, ref, hedged=ref.unnamed))
-            elif k + n < len(toks) and toks[k + n].lower in PRONOUNS:
-                speakers.append(Speaker(k, "__previous__", None, anaphoric=True))
             elif _outlet_noun_after(sentence, k + n - 1, lex) is not None:
                 speakers.append(Speaker(k, "media", None))
             continue
@@ -466,6 +466,7 @@ def _resolve_anaphora(sentences: list[Sentence], frames, spoken: dict[int, list[
     by_sentence: dict[int, list] = {}
     for f in frames:
         by_sentence.setdefault(f.sentence.index, []).append(f)
+    quoted = _quoted_chars(sentences)
     last: tuple[str, PartyRef | None] | None = None
     for position, s in enumerate(sentences):
         speakers = spoken.get(s.index, [])
@@ -481,11 +482,17 @@ def _resolve_anaphora(sentences: list[Sentence], frames, spoken: dict[int, list[
             continue
         named = [(sp.voice, sp.ref) for sp in speakers if sp.voice not in (None, "__previous__")]
         refs = refs_by_sentence[position] if refs_by_sentence is not None else []
-        people = [(r.voice, r) for r in refs if r.kind == "person" and r.voice]
+        people = [(r.voice, r) for r in refs if r.voice and (r.kind == "person" or r.role in PERSON_ROLES)
+                  and not any(a <= s.tokens[r.start].start < b for a, b in quoted.get(s.block, ()))]
         if people or named:
             last = (people or named)[-1]
 
 
+# institutions that are one person: "she" may be the spokeswoman, not the ministry
+PERSON_ROLES = {"head_of_state", "head_of_government", "head_of_government_acting", "president", "prime_minister",
+                "foreign_minister", "defence_minister", "deputy_foreign_minister", "minister", "spokesperson",
+                "spokesperson_org", "ambassador", "permanent_representative", "secretary_general", "chair",
+                "high_representative", "security_council_secretary", "legislator", "parliament_speaker", "expert"}
 LIST_BULLETS = ("•", "·", "▪", "►", "*", "-", "–", "—")
 
 
@@ -510,6 +517,21 @@ def _list_items(sentences: list[Sentence], frames, refs_by_sentence: list[list[P
             voiced = [r for r in refs_by_sentence[position] if r.voice and r.voice != "media" and r.prep is None
                       and not r.attached]
             lead = voiced[-1].voice if voiced else None
+
+
+def _quoted_chars(sentences: list[Sentence]) -> dict[int, list[tuple[int, int]]]:
+    """Per block, the character spans inside quotation marks: whom a speaker names in a
+    quotation is not the one the next "he said" points to."""
+    by_block: dict[int, list[Sentence]] = {}
+    for s in sentences:
+        by_block.setdefault(s.block, []).append(s)
+    spans: dict[int, list[tuple[int, int]]] = {}
+    for block, block_sentences in by_block.items():
+        start = block_sentences[0].start
+        text = "".join(" " * (s.start - (block_sentences[i - 1].end if i else start)) + s.text
+                       for i, s in enumerate(block_sentences))
+        spans[block] = [(a + start, b + start) for a, b in quoted_spans(text)]
+    return spans
 
 
 def _speaker_as_actor(frame, sp: Speaker) -> None:

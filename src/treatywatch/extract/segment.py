@@ -37,7 +37,8 @@ class Token:
     lower: str = ""
 
     def __post_init__(self) -> None:
-        self.lower = self.text.lower()
+        # as the lexicon and the lemmas write it: "её" matches "по ее словам"
+        self.lower = self.text.lower().replace("ё", "е")
 
     def as_verb(self) -> "Token":
         return Token(self.i, self.text, self.start, self.end, self.verb_lemma or self.lemma, "VERB",
