@@ -53,9 +53,19 @@ def _may_follow_verb(ref: PartyRef, toks, k: int) -> bool:
     ("— сообщили в Кремле")."""
     if ref.attached:
         between = toks[k + 1:ref.start]
+        if _in_document_of(ref, toks, k):
+            return True
         return 0 < len(between) <= 3 and all(t.pos in {"NOUN", "ADJF"} and "nomn" in t.grams for t in between)
     # "в Киргизию" is where to, "в Кремле", "в МИД" where from
     return ref.prep is None or (ref.prep in PLACE_PREPS and ("loct" in ref.case or "accs" not in ref.case))
+
+
+def _in_document_of(ref: PartyRef, toks, k: int) -> bool:
+    """"говорится в ответе Секретариата ОДКБ", "ідеться в заяві відомства": the owner of
+    the document the speech verb points into says it."""
+    between = toks[k + 1:ref.start]
+    return ref.attached and 1 < len(between) <= 4 and between[0].lower in PLACE_PREPS | {"in"} and all(
+        t.pos in {"NOUN", "ADJF"} or t.lower == "the" for t in between[1:])
 
 
 def _outlet_named(sentence: Sentence, ref: PartyRef, refs: list[PartyRef], lex: Lexicon) -> bool:
@@ -246,6 +256,13 @@ def find_speakers(sentence: Sentence, refs: list[PartyRef], clauses: Clauses, le
             lo = clauses.span_of(lo - 1)[0]  # "An official who asked not to be named said"
         if tok.pos == "PRTS":
             lo = k  # "Решения саммита ОДКБ названы в Ереване ...": what comes before is what is said
+        inverted = next((r for r in voiced if k < r.start <= k + 3 and r.prep is None and not r.attached and all(
+            t.pos in {"ADJF", "CONJ", "PRCL"} for t in toks[k + 1:r.start])), None)
+        if inverted is not None and not [r for r in voiced if lo <= r.start < k and not r.attached and r.prep is None]:
+            # "..., в Казахстане пишут и армянские СМИ": the subject comes after the verb
+            inverted = _apposition_voice(inverted, refs, toks)
+            speakers.append(Speaker(k, inverted.voice, inverted, hedged=inverted.unnamed, postposed=True))
+            continue
         if not [r for r in voiced if lo <= r.start < k and not r.attached and r.prep is None]:
             # "В Кремле заявили", "У секретаріаті пояснили": the place stands for the speaker
             place = [r for r in voiced if lo <= r.start < k and k - r.end <= 2 and (
@@ -285,7 +302,7 @@ def find_speakers(sentence: Sentence, refs: list[PartyRef], clauses: Clauses, le
             pronoun_after = k + 1 < len(toks) and toks[k + 1].lower in PRONOUNS
             pronoun_before = k > 0 and toks[k - 1].lower in PRONOUNS
             if after and (k == 0 or lead in {",", "—", "–", "-", "»", '"', "”"} or after[0].start - k <= 2
-                          or lex.according_to.phrase_at(toks, k)):
+                          or lex.according_to.phrase_at(toks, k) or _in_document_of(after[0], toks, k)):
                 subject, postposed = after[0], True
             elif pronoun_after or pronoun_before:
                 # '"...," he said', "— додав він": the quotation before is theirs
@@ -415,7 +432,7 @@ def attribute_quotes(doc, sentences: list[Sentence], frames, spoken: dict[int, l
                 if f.sentence.index not in covered:
                     continue
                 if f.voice is None:
-                    f.voice = speaker.voice
+                    f.voice = _voice_for(f, speaker)
                     if speaker.hedged:
                         f.modality = "uncertain"
                 if not f.actors and speaker.ref is not None and speaker.ref.party and speaker.ref.party != f.target \
@@ -441,7 +458,9 @@ def speaker_for(index: int, speakers: list[Speaker]) -> Speaker | None:
         return before[-1] if index < before[-1].scope_end else None
     # a later speech verb speaks for this part only when its speaker follows it
     # ("..., — заявил Песков"), not when it opens a complement of its own ("asked ..., saying that")
-    after = [s for s in speakers if s.postposed]
+    # what follows a speaker named after its verb is the speaker's own circumstance ("Про це
+    # йдеться у відповіді секретаріату на запит журналістів"), not what it says
+    after = [s for s in speakers if s.postposed and not (s.ref is not None and s.at < s.ref.start <= index)]
     return after[0] if after else None
 
 
@@ -454,6 +473,7 @@ def attribute_document(doc, sentences: list[Sentence], frames, spoken: dict[int,
     _resolve_anaphora(sentences, frames, spoken, refs_by_sentence)
     attribute_quotes(doc, sentences, frames, spoken)
     _own_acts(frames, spoken)
+    _paragraph_reports(sentences, frames, spoken)
     if refs_by_sentence is not None:
         _list_items(sentences, frames, refs_by_sentence)
 
@@ -476,16 +496,19 @@ def _resolve_anaphora(sentences: list[Sentence], frames, spoken: dict[int, list[
             sp.voice, sp.ref = last[0], sp.ref or last[1]
             for f in by_sentence.get(s.index, []):
                 if f.voice in (None, "__previous__") and speaker_for(f.trigger.at, speakers) is sp:
-                    f.voice = sp.voice
+                    f.voice = _voice_for(f, sp)
                     _speaker_as_actor(f, sp)
         if s.kind == "title":
             continue
-        named = [(sp.voice, sp.ref) for sp in speakers if sp.voice not in (None, "__previous__")]
+        # "he" is a person the text named as one who acts or speaks: not one under a
+        # preposition ("a call with Tokayev"), inside a quotation, or an outlet
         refs = refs_by_sentence[position] if refs_by_sentence is not None else []
-        people = [(r.voice, r) for r in refs if r.voice and (r.kind == "person" or r.role in PERSON_ROLES)
+        people = [(r.voice, r) for r in refs if r.voice and _a_person(r) and r.prep is None and not r.attached
                   and not any(a <= s.tokens[r.start].start < b for a, b in quoted.get(s.block, ()))]
-        if people or named:
-            last = (people or named)[-1]
+        people += [(sp.voice, sp.ref) for sp in speakers if sp.voice not in (None, "__previous__")
+                   and sp.ref is not None and sp.ref.kind in {"person", "institution", "body"}]
+        if people:
+            last = max(people, key=lambda p: p[1].start)
 
 
 # institutions that are one person: "she" may be the spokeswoman, not the ministry
@@ -517,6 +540,39 @@ def _list_items(sentences: list[Sentence], frames, refs_by_sentence: list[list[P
             voiced = [r for r in refs_by_sentence[position] if r.voice and r.voice != "media" and r.prep is None
                       and not r.attached]
             lead = voiced[-1].voice if voiced else None
+
+
+def _paragraph_reports(sentences: list[Sentence], frames, spoken: dict[int, list[Speaker]]) -> None:
+    """"О 70 военных пишут и армянские СМИ. Армянский контингент уже отправился в страну.":
+    a paragraph opened by an outlet's report goes on telling that report until someone
+    else is named speaking."""
+    by_sentence: dict[int, list] = {}
+    for f in frames:
+        by_sentence.setdefault(f.sentence.index, []).append(f)
+    block, reporting = None, False
+    for s in sentences:
+        voices = {sp.voice for sp in spoken.get(s.index, []) if sp.voice not in (None, "__previous__")}
+        if s.block != block:
+            block, reporting = s.block, s.kind == "body" and voices == {"media"}
+            continue
+        if voices and voices != {"media"}:
+            reporting = False
+        if reporting:
+            for f in by_sentence.get(s.index, []):
+                if f.voice is None:
+                    f.voice = "media"
+
+
+def _a_person(ref: PartyRef) -> bool:
+    return ref.kind == "person" or ref.role in PERSON_ROLES
+
+
+def _voice_for(frame, sp: Speaker) -> str | None:
+    """A person speaks in the hat that fits the act: Pashinyan announcing the Council's
+    consultations speaks as its chair (as frames.py reads a speaker within a sentence)."""
+    if sp.ref is not None and sp.ref.kind == "person":
+        return next((party for party, _ in sp.ref.roles if party in frame.actors), sp.voice)
+    return sp.voice
 
 
 def _quoted_chars(sentences: list[Sentence]) -> dict[int, list[tuple[int, int]]]:
