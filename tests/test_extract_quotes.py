@@ -225,3 +225,18 @@ def test_extract_speakers_circumstance_is_not_what_it_says():
     got = {(e.type, e.actor, e.target, e.source) for e in extract_text(text)}
     assert ("appeal", "KAZ", "CSTO", "CSTO") in got, got
     assert not any(e[0] == "appeal" and e[3] == "CSTO" and e[2] != "CSTO" for e in got), got
+
+
+@pytest.mark.parametrize("text, key", [
+    # "Решение об этом принял X, сообщил Y": Y tells the act the sentence before told
+    ("В тот же день Армения официально обратилась в ОДКБ. Решение об этом принял Совет безопасности республики, "
+     "сообщил армянский кабмин.",
+     ("appeal", "ARM", "CSTO", "positive", "actual", "ARM")),
+    ("Того ж дня Вірменія офіційно звернулася до ОДКБ. Рішення про це ухвалила Рада безпеки, повідомив уряд Вірменії.",
+     ("appeal", "ARM", "CSTO", "positive", "actual", "ARM")),
+])
+def test_extract_about_this_refers_back(text, key):
+    from treatywatch.extract import extract_text
+
+    got = {(e.type, e.actor, e.target, e.polarity, e.modality, e.source) for e in extract_text(text)}
+    assert key in got, got

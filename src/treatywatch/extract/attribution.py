@@ -405,9 +405,12 @@ def refers_back(sentence: Sentence) -> bool:
     ):
         return True
     toks = sentence.tokens
+    lex = load_lexicon(sentence.lang)
+    if any(words[j:j + 2] in (["об", "этом"], ["про", "це"]) for j in (1, 2)) and any(
+            lex.speech_verbs.has(t) and t.pos != "NOUN" for t in toks[3:]):
+        return True  # "Решение об этом принял Совбез, сообщил кабмин"
     if len(toks) < 3 or toks[0].lower not in DEMONSTRATIVES or toks[1].pos != "NOUN":
         return False
-    lex = load_lexicon(sentence.lang)
     return lex.report_nouns.has(toks[1]) or any(lex.speech_verbs.has(t) and t.pos != "NOUN" for t in toks[2:])
 
 
