@@ -240,3 +240,20 @@ def test_extract_about_this_refers_back(text, key):
 
     got = {(e.type, e.actor, e.target, e.polarity, e.modality, e.source) for e in extract_text(text)}
     assert key in got, got
+
+
+@pytest.mark.parametrize("text, key", [
+    # "а" inside what is said goes on saying it
+    ("Секретариат ОДКБ объявил, что миротворческие силы направлены в Казахстан, а российский батальон уже прибыл в Алматы.",
+     ("deployment", "RUS", "KAZ", "positive", "actual", "CSTO")),
+    ("Секретаріат ОДКБ оголосив, що миротворчі сили направлено до Казахстану, а російський батальйон уже прибув до Алмати.",
+     ("deployment", "RUS", "KAZ", "positive", "actual", "CSTO")),
+    # told with a later time, the text itself goes on
+    ("Секретариат ОДКБ объявил, что направит миротворцев в Казахстан, а уже вечером российский батальон прибыл в Алматы.",
+     ("deployment", "RUS", "KAZ", "positive", "actual", None)),
+])
+def test_extract_speaker_scope_over_a(text, key):
+    from treatywatch.extract import extract_text
+
+    got = {(e.type, e.actor, e.target, e.polarity, e.modality, e.source) for e in extract_text(text)}
+    assert key in got, got

@@ -355,6 +355,9 @@ def find_speakers(sentence: Sentence, refs: list[PartyRef], clauses: Clauses, le
 
 
 CONTRAST = {"а", "но", "але", "однак", "однако", "but", "while", "whereas", "yet"}
+LATER_WORDS = {"вечером", "ввечері", "утром", "вранці", "днем", "днём", "вдень", "ночью", "вночі", "затем", "потом",
+               "потім", "позже", "пізніше", "наутро", "назавтра", "later", "then", "afterwards",
+               "следующий", "следующее", "другой", "наступного", "наступний", "next", "following"}
 AS_WELL = {"также", "тоже", "також", "теж", "еще", "ещё", "ще"}  # "а также": and, not but
 
 
@@ -364,7 +367,14 @@ def _contrasts(toks, a: int) -> bool:
         return True
     for at in (a, a - 1):
         if at > 0 and toks[at].lower in CONTRAST:
-            return not (at + 1 < len(toks) and toks[at + 1].lower in AS_WELL)
+            if at + 1 < len(toks) and toks[at + 1].lower in AS_WELL:
+                return False
+            if toks[at].lower == "а":
+                # "а" inside what is said goes on saying it ("..., а подразделения уже
+                # приступили"); told with a later time ("а вже ввечері ...") the text goes on
+                return any(t.lower in LATER_WORDS or t.lemma in LATER_WORDS or t.text.isdigit()
+                           for t in toks[at + 1:at + 4])
+            return True
     return False
 
 
