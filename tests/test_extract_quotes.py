@@ -257,3 +257,21 @@ def test_extract_speaker_scope_over_a(text, key):
 
     got = {(e.type, e.actor, e.target, e.polarity, e.modality, e.source) for e in extract_text(text)}
     assert key in got, got
+
+
+@pytest.mark.parametrize("text, key", [
+    # a bare title before the verb names again the person the text named before
+    ("Генсек ОДКБ Станислав Зась выступил на брифинге.\nЕщё в октябре генсек говорил журналистам, что ОДКБ "
+     "окажет Армении военную помощь, если возникнет угроза.",
+     ("offer", "CSTO", "ARM", "positive", "conditional", "CSTO")),
+    ("Пашинян виступив у парламенті.\nПрем'єр також повідомив, що Вірменія звернулася до ОДКБ по допомогу.",
+     ("appeal", "ARM", "CSTO", "positive", "actual", "ARM")),
+    # experts are not the person named before, and speak as media
+    ("Пашинян выступил в парламенте.\nЭксперты заявили, что Армения обратилась к ОДКБ.",
+     ("appeal", "ARM", "CSTO", "positive", "actual", "media")),
+])
+def test_extract_speaker_named_by_title(text, key):
+    from treatywatch.extract import extract_text
+
+    got = {(e.type, e.actor, e.target, e.polarity, e.modality, e.source) for e in extract_text(text)}
+    assert key in got, got

@@ -150,6 +150,24 @@ def _member_of_parliament(ref: PartyRef, toks) -> PartyRef:
     return replace(ref, voice="media") if owned else ref
 
 
+def _described_subject(toks, k: int, refs: list[PartyRef]) -> bool:
+    """A person named again by a bare title right before the verb: an animate noun in the
+    nominative the data names no one by ("генсек", "дипломат"), or a title left unbound
+    ("Прем'єр")."""
+    j = k - 1
+    if j > 0 and (toks[j].pos == "ADVB" or toks[j].lower in AS_WELL):
+        j -= 1
+    # the subject opens its clause, or follows a fronted circumstance ("В октябре генсек говорил")
+    if j < 0 or not (j == 0 or toks[j - 1].text in {",", *DASHES} or toks[j - 1].pos == "ADVB"
+                     or toks[j - 1].pos == "NOUN" and toks[j - 1].has("loct")):
+        return False
+    covering = next((r for r in refs if r.start <= j < r.end), None)
+    if covering is not None:
+        return covering.kind == "institution" and covering.party is None and covering.voice is None
+    tok = toks[j]
+    return tok.pos == "NOUN" and tok.has("anim") and tok.has("nomn") and not tok.has("plur")
+
+
 def _headline_speaker(sentence: Sentence, voiced: list[PartyRef]) -> Speaker | None:
     """"Лавров: ...", "Reuters: ...", "Глава МИД России: ...", "CSTO head: ...": a few words
     without a verb before a colon at the start name who says the rest."""
@@ -304,6 +322,10 @@ def find_speakers(sentence: Sentence, refs: list[PartyRef], clauses: Clauses, le
             if after and (k == 0 or lead in {",", "—", "–", "-", "»", '"', "”"} or after[0].start - k <= 2
                           or lex.according_to.phrase_at(toks, k) or _in_document_of(after[0], toks, k)):
                 subject, postposed = after[0], True
+            elif _described_subject(toks, k, refs):
+                # "генсек говорил журналистам", "Прем'єр також повідомив": the person named before
+                speakers.append(Speaker(k, "__previous__", None, anaphoric=True))
+                continue
             elif pronoun_after or pronoun_before:
                 # '"...," he said', "— додав він": the quotation before is theirs
                 late = (pronoun_after and lead in LEAD_PUNCT) or (
