@@ -46,6 +46,9 @@ def test_extract_quote_voice(text, key):
     # a place name inside an outlet's name is no state speaking
     ("Kazakhstan asked the CSTO for help, Astana Courier reports.",
      ("appeal", "KAZ", "CSTO", "positive", "actual", "media")),
+    # ... but a weekday after a state is the wire's date, not a name
+    ("Poland Monday said it had asked NATO for consultations under Article 4.",
+     ("appeal", "POL", "NATO", "positive", "actual", "POL")),
     # headline leads of a few words before a colon
     ("Глава МИД России: Таджикистан не просил ОДКБ о помощи",
      ("appeal", "TJK", "CSTO", "negative", "actual", "RUS")),

@@ -68,6 +68,11 @@ def _in_document_of(ref: PartyRef, toks, k: int) -> bool:
         t.pos in {"NOUN", "ADJF"} or t.lower == "the" for t in between[1:])
 
 
+# "Poland Monday said ...": a capitalized word after a state that is no part of a name
+CALENDAR_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
+                  "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"}
+
+
 def _outlet_named(sentence: Sentence, ref: PartyRef, refs: list[PartyRef], lex: Lexicon) -> bool:
     """A place name that is part of an outlet's name: "Baku Ledger reports", "информагентство
     «Ереван сегодня»" speak as media, not for the state."""
@@ -82,7 +87,8 @@ def _outlet_named(sentence: Sentence, ref: PartyRef, refs: list[PartyRef], lex: 
     if ref.end < len(toks) and ref.start > 0:
         nxt = toks[ref.end]
         starts_ref = any(r.start == ref.end for r in refs)
-        return nxt.text[:1].isupper() and nxt.text.isalpha() and not starts_ref and sentence.lang == "en"
+        return nxt.text[:1].isupper() and nxt.text.isalpha() and not starts_ref and sentence.lang == "en" \
+            and nxt.lower not in CALENDAR_WORDS
     return False
 
 
