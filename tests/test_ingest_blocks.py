@@ -176,3 +176,100 @@ def test_ingest_hard_wrapped_paragraphs_are_joined():
     doc = doc_from_text("ring.txt", text)
     assert len(doc.blocks) == 2
     assert doc.block_text(doc.blocks[0]) == paragraph.strip()
+
+
+LEAD = ("Городской совет утвердил план строительства нового моста через реку: работы начнутся весной "
+        "и продлятся три года, а движение по старому мосту сохранят до их окончания.")
+
+
+@pytest.mark.parametrize("chrome", [
+    "gorod-novosti24.info",
+    "https://www.example.org/news/2023/bridge",
+    "Главная » Новости » Город",
+    "Home > News > Local",
+    "UA EN RU",
+    "RU | EN",
+    "3917 | 0",
+    "1342",
+    "Skip to content",
+    "Идет загрузка...",
+    "Завантаження",
+    "Рубрики: Город",
+    "Categories: World",
+    "Автор: Ольга Коваль",
+    "Written by Tom Hale",
+])
+def test_ingest_page_chrome_is_furniture(chrome):
+    doc = doc_from_text("bridge.txt", f"Мост построят за три года\n\n{chrome}\n\n{LEAD}\n")
+    kinds = _kinds(doc)
+    assert ("furniture", chrome) in kinds, kinds
+    assert kinds[-1] == ("body", LEAD)
+
+
+@pytest.mark.parametrize("line", [
+    "06/01/2022",  # a date, not a counter
+    "Город > Область",  # one separator between words is no breadcrumb trail
+    "Автор и режиссёр фильма рассказал о премьере",
+])
+def test_ingest_lines_like_chrome_that_are_not(line):
+    doc = doc_from_text("bridge.txt", f"Мост построят за три года\n\n{line}\n\n{LEAD}\n")
+    assert ("furniture", line) not in _kinds(doc)
+
+
+def test_ingest_byline_with_a_date_is_a_dateline():
+    doc = doc_from_text("bridge.txt", f"Мост построят за три года\n\nАвтор: Ольга Коваль, 5 марта 2023\n\n{LEAD}\n")
+    assert _kinds(doc)[1] == ("dateline", "Автор: Ольга Коваль, 5 марта 2023")
+    assert doc.published == dt.date(2023, 3, 5)
+
+
+def test_ingest_menu_header_above_the_headline_leaves_the_headline():
+    # "Latest News" opens a list; its single short line right above the lead is the headline
+    text = ("Skip to content\n\nLatest News\n\nCouncil approves the new bridge\n\n"
+            "The city council approved on Monday the plan for a new bridge over the river, which will take "
+            "three years to build and will keep the old one open until then.\n")
+    doc = doc_from_text("bridge.txt", text)
+    assert [k for k, _ in _kinds(doc)] == ["furniture", "furniture", "title", "body"]
+    assert doc.title == "Council approves the new bridge"
+
+
+def test_ingest_related_list_of_several_links_stays_furniture_before_the_story():
+    text = ("Latest News\n\nCouncil approves the new bridge\n\nFerry timetable changes next week\n\n"
+            "The city council approved on Monday the plan for a new bridge over the river, which will take "
+            "three years to build and will keep the old one open until then.\n")
+    kinds = [k for k, _ in _kinds(doc_from_text("bridge.txt", text))]
+    assert kinds == ["furniture", "furniture", "furniture", "body"]
+
+
+@pytest.mark.parametrize("text, dateline, actor", [
+    ("Prague, 2 October 2001 (Radio Delta) -- NATO today invoked Article 5 of the Washington Treaty for the first time.",
+     "Prague, 2 October 2001 (Radio Delta) -- ", "CZE"),
+    ("RIGA, Latvia (BalticNet) — Estonia announced on Friday that it will request consultations under Article 4.",
+     "RIGA, Latvia (BalticNet) — ", "LVA"),
+    ("АЛМАТЫ, 3 янв - Степь-Инфо. Миротворцы ОДКБ начали покидать Казахстан.",
+     "АЛМАТЫ, 3 янв - Степь-Инфо. ", "KAZ"),
+])
+def test_segment_run_in_dateline_is_not_read_for_parties(text, dateline, actor):
+    """The place a story was filed from, run into its lead, is a dateline sentence: it
+    names no party of the events."""
+    from treatywatch.extract import shared_extractor
+    from treatywatch.extract.segment import segment
+
+    extractor = shared_extractor()
+    doc = doc_from_text("lead.txt", text)
+    sentences = segment(doc, extractor.morph)
+    assert sentences[0].kind == "dateline" and sentences[0].text.strip() == dateline.strip()
+    assert sentences[1].kind == "body" and sentences[1].start == len(dateline)
+    assert all(e.actor != actor for e in extractor.extract(doc))
+
+
+@pytest.mark.parametrize("text", [
+    "Tokayev, 5 January - appealed to the CSTO for help.",
+    "Казахстан, Россия и Армения - члены ОДКБ.",
+    "In Moscow, officials (who asked not to be named) — said the request had been received.",
+])
+def test_segment_sentences_that_only_look_like_datelines(text):
+    from treatywatch.extract import shared_extractor
+    from treatywatch.extract.segment import segment
+
+    sentences = segment(doc_from_text("lead.txt", text), shared_extractor().morph)
+    assert sentences[0].kind == "body" and sentences[0].start == 0

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from treatywatch.extract import slots
-from treatywatch.extract.attribution import attribute_quotes, find_speakers, refers_back
+from treatywatch.extract.attribution import attribute_document, find_speakers, refers_back
 from treatywatch.extract.clauses import split_clauses
 from treatywatch.extract.context import DocContext, fill_arguments, tally
 from treatywatch.extract.contingents import gapped_movements
@@ -147,7 +147,7 @@ class Extractor:
                 frames.extend(self._read_sentence(sentence, refs, state, ctx, exercise_doc))
         spoken = state.spoken
 
-        attribute_quotes(doc, sentences, frames, spoken)
+        attribute_document(doc, sentences, frames, spoken, refs_by_sentence)
         frames = fill_arguments(frames, ctx, lambda state, f: self._alliance_of(state, f, doc))
         self._dates_in_context(sentences, frames, doc, state.times)
         candidates = [event for f in frames for event in self._events(f, doc, ctx, state)]

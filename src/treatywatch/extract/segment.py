@@ -12,6 +12,15 @@ from treatywatch.model import Block, Doc
 # razdel splits after an abbreviation before a year ("6 янв. 2024 г."): glue such splits back.
 _ABBREV_TAIL = re.compile(r"(?:\b[а-яіїєa-z]{1,4}\.)$", re.IGNORECASE)
 _SENTENCE_LIMIT = 1200  # characters; longer "sentences" are lists or tables, cut them
+# A dateline run into the lead: "RIGA, Latvia (BalticWire.net) — ", "Prague, 2 October 2001
+# (Radio X) -- ", "АЛМАТЫ, 3 янв - Steppe News. ": a place, then a date or an outlet in
+# brackets, then a dash; an outlet's name may follow the dash as a sentence of its own.
+_RUN_IN_DATELINE = re.compile(
+    r"^(?P<place>[^\W\d_][\w.-]*(?: [^\W\d_][\w.-]*){0,2}(?:, [^\W\d_][\w.-]*(?: [^\W\d_][\w.-]*){0,2})?)"
+    r"(?:,\s+(?P<date>[^—–()\n]{0,30}?\d[^—–()\n]{0,20}?))?\s*"
+    r"(?:\((?P<outlet>[^\W\d_a-zа-яёіїє][^()\n]{1,40})\))?\s*(?:—|–|--| - )\s*"
+    r"(?P<credit>(?:[^\W\d_][\w.-]*\s){0,2}[^\W\d_][\w-]*\.\s+)?(?=[^\W\d_a-zа-яёіїє])")
+_RUN_IN_MAX_CHARS = 100
 
 
 @dataclass
@@ -28,7 +37,8 @@ class Token:
     lower: str = ""
 
     def __post_init__(self) -> None:
-        self.lower = self.text.lower()
+        # as the lexicon and the lemmas write it: "её" matches "по ее словам"
+        self.lower = self.text.lower().replace("ё", "е")
 
     def as_verb(self) -> "Token":
         return Token(self.i, self.text, self.start, self.end, self.verb_lemma or self.lemma, "VERB",
@@ -97,15 +107,18 @@ def segment(doc: Doc, morph, default_lang: str = "ru") -> list[Sentence]:
     for block_index, block in enumerate(blocks):
         lang = block.lang or doc.lang or default_lang
         block_text = doc.text[block.start:block.end]
-        for line_start, line_end in _lines(block_text):
+        for n, (line_start, line_end) in enumerate(_lines(block_text)):
             line = block_text[line_start:line_end]
-            for s_start, s_end in _spans(line):
+            skip = _run_in_dateline(line) if n == 0 and block.kind == "body" else 0
+            spans = [(0, skip)] + [(skip + a, skip + b) for a, b in _spans(line[skip:])] if skip else _spans(line)
+            for s_start, s_end in spans:
                 start = block.start + line_start + s_start
                 end = block.start + line_start + s_end
                 text = doc.text[start:end]
                 if not text.strip():
                     continue
-                sentence = Sentence(len(sentences), start, end, text, lang, block.kind, block_index)
+                kind = "dateline" if skip and s_start == 0 else block.kind
+                sentence = Sentence(len(sentences), start, end, text, lang, kind, block_index)
                 for k, tok in enumerate(tokenize(text)):
                     a = morph.analyze(tok.text, lang)
                     token = Token(k, tok.text, start + tok.start, start + tok.stop, a.lemma, a.pos, a.grammemes)
@@ -120,6 +133,21 @@ def segment(doc: Doc, morph, default_lang: str = "ru") -> list[Sentence]:
                     _resolve_uk_future(sentence, morph)
                 sentences.append(sentence)
     return sentences
+
+
+def _run_in_dateline(line: str) -> int:
+    """Length of a dateline run into the first line of a paragraph, else 0. Its place names
+    where the story was filed, not who acts ("Prague, 2 October 2001 (Radio X) -- NATO ...")."""
+    found = _RUN_IN_DATELINE.match(line)
+    if found is None or found.end() >= len(line) or found.end() > _RUN_IN_MAX_CHARS:
+        return 0
+    place = found["place"]
+    if not all(w[:1].isupper() for w in place.replace(",", " ").split()):
+        return 0
+    # with no date, only a filing place looks like this: "RIGA, Latvia (...)", "МОСКВА (...)"
+    if not found["date"] and not (found["outlet"] and ("," in place or place.isupper())):
+        return 0
+    return found.end()
 
 
 _VERB_ENDINGS = ("ли", "ла", "ло", "л", "ть", "ся", "сь", "ет", "ит", "ут", "ют", "ат", "ят")

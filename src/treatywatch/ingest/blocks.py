@@ -31,6 +31,14 @@ _SENTENCE_END = re.compile(r"[.!?][»\"”'’)\]]*$")
 _ELLIPSIS_END = re.compile(r"(?:\.\.\.|…)[»\"”'’)\]]*$")
 _CONTINUES_LINE = re.compile(r"[,;(\-]$")
 _ONLY_DATE_OR_TIME = re.compile(r"^[\d\s.:/\-·|,]+$")
+# Page chrome that no phrase list names: the site's address, breadcrumbs, a language
+# switcher, counters of views and comments ("3917 | 0").
+_SITE_ADDRESS = re.compile(r"^(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}(?:/\S*)?$", re.IGNORECASE)
+_BREADCRUMB_SEPARATORS = re.compile(r"\s[»›>/]\s")
+_LANGUAGE_SWITCHER = re.compile(r"^(?:[A-Z]{2}(?:\s*[|/·]\s*|\s+)){1,5}[A-Z]{2}$")
+_COUNTER = re.compile(r"^\d[\d\s]*(?:[|·]\s*\d[\d\s]*)+$|^\d{1,7}$")
+BREADCRUMB_ITEM_MAX_WORDS = 4
+BYLINES = "bylines"  # the furniture group of author lines
 
 
 @dataclass
@@ -120,12 +128,30 @@ def _is_list_item(line: str) -> bool:
     return bool(_ELLIPSIS_END.search(line)) or not _SENTENCE_END.search(line)
 
 
+def _is_page_chrome(line: str) -> bool:
+    """The site's own lines around a story: "ru-news24.info", "Головна » Новини » Світ",
+    "UA EN RU", "3917 | 0"."""
+    if _SITE_ADDRESS.match(line) or _LANGUAGE_SWITCHER.match(line) or _COUNTER.match(line):
+        return True
+    items = _BREADCRUMB_SEPARATORS.split(line)
+    separators = len(items) - 1
+    if not separators or any(len(item.split()) > BREADCRUMB_ITEM_MAX_WORDS for item in items):
+        return False
+    return "»" in line or "›" in line or separators >= 2  # "Home > News > World"
+
+
 def _mark_furniture(blocks: list[Block], lines: list[str]) -> None:
     vocabulary = load_furniture()
     story_started = False
     in_list = False
+    list_items: list[int] = []  # the short lines of a list opened before the story
     for index, (block, line) in enumerate(zip(blocks, lines)):
+        if _is_page_chrome(line):
+            block.kind = "furniture"
+            continue
         found = vocabulary.match(line)
+        if found and found.group == BYLINES and dateline_date(line) is not None:
+            found = None  # "Автор: Ольга К., 5 січня 2022": a dateline that names its author
         if found:
             block.kind = "furniture"
             if found.inline or found.scope == "line":
@@ -135,11 +161,18 @@ def _mark_furniture(blocks: list[Block], lines: list[str]) -> None:
                     rest.kind = "furniture"
                 return
             in_list = True
+            list_items = []
             continue
         if in_list and _is_list_item(line):
             block.kind = "furniture"
+            list_items.append(index)
             continue
+        if in_list and not story_started and len(list_items) == 1 and len(line) > LIST_ITEM_MAX_CHARS \
+                and _looks_like_title(lines[list_items[0]]):
+            # a menu item ("Latest News") right above the story: its one "item" is the headline
+            blocks[list_items[0]].kind = "body"
         in_list = False
+        list_items = []
         if len(line) > LIST_ITEM_MAX_CHARS:
             story_started = True
 
