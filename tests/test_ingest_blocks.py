@@ -273,3 +273,11 @@ def test_segment_sentences_that_only_look_like_datelines(text):
 
     sentences = segment(doc_from_text("lead.txt", text), shared_extractor().morph)
     assert sentences[0].kind == "body" and sentences[0].start == 0
+
+
+def test_a_bare_year_under_a_month_header_is_no_counter():
+    from treatywatch.ingest import doc_from_text
+
+    doc = doc_from_text("<t>", "news-site.example\nСентябрь\n2022\n\nЗаголовок статьи о саммите\n\n13 сентября ОДКБ провела саммит.")
+    kinds = {doc.text[b.start:b.end].strip(): b.kind for b in doc.blocks}
+    assert kinds.get("2022") != "furniture"

@@ -148,6 +148,8 @@ def _conditions(sentence: Sentence, lex: Lexicon) -> list[tuple[int, int]]:
     out = []
     for k in range(len(toks)):
         n = lex.condition_markers.phrase_at(toks, k) or (1 if lex.condition_markers.has(toks[k]) else 0)
+        if not n and _inverted_condition(toks, k, lex):
+            n = 1  # "Should Dushanbe ask for it, ...", "Were Russia to attack, ..."
         if not n:
             continue
         if lex.noun_condition_markers.phrase_at(toks, k) or lex.noun_condition_markers.has(toks[k]):
@@ -160,6 +162,14 @@ def _conditions(sentence: Sentence, lex: Lexicon) -> list[tuple[int, int]]:
                 break
         out.append((k, hi))
     return out
+
+
+def _inverted_condition(toks, k: int, lex: Lexicon) -> bool:
+    """An English condition by inversion: "Should/Were/Had" opening a clause before its subject."""
+    if not lex.inversion_conditionals.has(toks[k]) or not (k == 0 or toks[k - 1].text in {",", ";", "—"}):
+        return False
+    nxt = toks[k + 1] if k + 1 < len(toks) else None
+    return nxt is not None and (nxt.text[:1].isupper() or nxt.lower in {"the", "a", "an", "it", "they", "he", "she"})
 
 
 NOUN_MODIFIERS = {"ADJF", "NUMR", "NPRO", "PRCL", "ADVB", "CONJ"}

@@ -382,7 +382,7 @@ class FrameBuilder:
         lo, hi = clauses.span_of(k)
         frame.clauses_span = (lo, hi)
         toks = frame.sentence.tokens
-        if toks[lo].lemma in self.lex.relative_pronouns.words and lo > 0:
+        if lo > 0 and (toks[lo].lemma in self.lex.relative_pronouns.words or clauses.owner[lo] in clauses.relative):
             lo = clauses.span_of(lo - 1)[0]  # "..., which returned home": the antecedent's clause
         in_clause = [r for r in refs if lo <= r.start < hi and r.party and r.kind in ACTOR_KINDS]
         before = [r for r in in_clause if r.end <= k]

@@ -27,7 +27,7 @@ class Trigger:
 
 def _is_en_noun(toks, k: int) -> bool:
     """The sentence's tagger (lang/en_pos.py) read the word as a noun ("the request", "for help")."""
-    return toks[k].pos == "NOUN"
+    return toks[k].pos == "NOUN" and "Ger" not in toks[k].grams  # a gerund ("from triggering") acts as a verb
 
 
 def _looks_en_verb(toks, k: int) -> bool:
@@ -64,7 +64,7 @@ def find_triggers(sentence: Sentence, lex: Lexicon, clauses: Clauses, refs=(), a
         if tok.lemma not in words and tok.lower not in words and tok.verb_lemma not in words:
             continue
         lo, hi = clauses.span_of(k)
-        if lo > 0 and lex.relative_pronouns.has(toks[lo]):
+        if lo > 0 and (lex.relative_pronouns.has(toks[lo]) or clauses.owner[lo] in clauses.relative):
             lo = clauses.span_of(lo - 1)[0]  # "Dutch units, which returned home"
         noun = (tok.pos == "NOUN" and not tok.verb_lemma) if not en else _is_en_noun(toks, k)
         if en and not noun and tok.lower.endswith("s") and any(r.end == k and r.prep for r in refs):

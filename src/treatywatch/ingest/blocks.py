@@ -36,6 +36,7 @@ _ONLY_DATE_OR_TIME = re.compile(r"^[\d\s.:/\-·|,]+$")
 _SITE_ADDRESS = re.compile(r"^(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}(?:/\S*)?$", re.IGNORECASE)
 _BREADCRUMB_SEPARATORS = re.compile(r"\s[»›>/]\s")
 _LANGUAGE_SWITCHER = re.compile(r"^(?:[A-Z]{2}(?:\s*[|/·]\s*|\s+)){1,5}[A-Z]{2}$")
+_YEAR = re.compile(r"^\s*(?:19|20)\d\d\s*$")  # a bare year under a month header dates the page; no counter
 _COUNTER = re.compile(r"^\d[\d\s]*(?:[|·]\s*\d[\d\s]*)+$|^\d{1,7}$")
 BREADCRUMB_ITEM_MAX_WORDS = 4
 BYLINES = "bylines"  # the furniture group of author lines
@@ -131,7 +132,7 @@ def _is_list_item(line: str) -> bool:
 def _is_page_chrome(line: str) -> bool:
     """The site's own lines around a story: "ru-news24.info", "Головна » Новини » Світ",
     "UA EN RU", "3917 | 0"."""
-    if _SITE_ADDRESS.match(line) or _LANGUAGE_SWITCHER.match(line) or _COUNTER.match(line):
+    if _SITE_ADDRESS.match(line) or _LANGUAGE_SWITCHER.match(line) or (_COUNTER.match(line) and not _YEAR.match(line)):
         return True
     items = _BREADCRUMB_SEPARATORS.split(line)
     separators = len(items) - 1
