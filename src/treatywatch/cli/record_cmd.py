@@ -195,6 +195,8 @@ def case_command(
     _check_format(output_format, ("text", "json"))
     with _user_errors(), _answers(db) as answers:
         case = answers.get_case(case_id)
+    if case["note"]:
+        print(f"Note: {case['note']}", file=sys.stderr)
     if output_format == "json":
         print(json.dumps(case, ensure_ascii=False, indent=2))
         return
@@ -251,9 +253,11 @@ def check_command(
     if result["case"] is None:
         q = result["question"]
         others = ", ".join(result["other_cases"]) or "none"
-        print(f"{q['state']} → {q['org']}{' in ' + q['when'] if q['when'] else ''}: "
-              f"none_found — the record holds no episode for that time.\n"
-              f"Other cases of these parties: {others}")
+        lines = [f"{q['state']} → {q['org']}{' in ' + q['when'] if q['when'] else ''}: "
+                 f"none_found — the record holds no episode for that time."]
+        lines += finding_lines(result["findings"])
+        lines.append(f"Other cases of these parties: {others}")
+        print("\n".join(lines))
         return
     print("\n".join(verdict_lines(result, limit=MAX_CITATIONS)))
 
@@ -353,12 +357,7 @@ def verdict_lines(verdict: dict[str, Any], limit: int | None = None) -> list[str
                     lines.append("      " + citation_text(cite))
                 if limit and len(cites) > PER_SIDE:
                     lines.append(f"      … {len(cites) - PER_SIDE} more")
-    findings = verdict.get("findings") or []
-    if findings:
-        lines.append("Treaty findings:")
-        for f in findings:
-            mark = {"ok": "✓", "warning": "!", "violation": "✗"}.get(f["status"], "?")
-            lines.append(f"  {mark} {f['message']}")
+    lines += finding_lines(verdict.get("findings") or [])
     evidence = verdict.get("evidence") or []
     shown = evidence[:limit] if limit else evidence
     lines.append("Evidence:")
@@ -368,6 +367,14 @@ def verdict_lines(verdict: dict[str, Any], limit: int | None = None) -> list[str
         lines.append(f"  … {len(evidence) - len(shown)} more (see --format json or "
                      f"`treatywatch case {verdict['case']}`)")
     return lines
+
+
+def finding_lines(findings: list[dict[str, Any]]) -> list[str]:
+    if not findings:
+        return []
+    marks = {"ok": "✓", "warning": "!", "violation": "✗"}
+    return ["Treaty findings:", *(f"  {marks.get(f['status'], '?')} {f['message']}"
+                                  for f in findings)]
 
 
 def _contributor_text(c: dict[str, Any]) -> str:

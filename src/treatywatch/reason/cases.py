@@ -1,7 +1,10 @@
 """Episodes turned into cases: an id, a timeline, a verdict and the treaty's findings.
 
-`build_cases(claims, knowledge)` is the whole of it; the store calls it for the
-requesters whose events changed and keeps the result. `REASONING_VERSION` changes
+`build_cases(claims, knowledge, name=...)` is the whole of it; the store calls it for
+the requesters whose events changed and keeps the result. `name` gives the episodes
+their ids from the stems (`KAZ-CSTO-2022-01`); by default the stem, then `-2`, `-3`
+for later episodes with the same stem. The store passes one that keeps every id it
+has published (`store/case_names.py`). `REASONING_VERSION` changes
 with any change to what cases say: stores built with another rebuild all cases.
 """
 
@@ -10,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Callable
 
 from treatywatch.reason.appeal import AppealFinding, judge_appeal
 from treatywatch.reason.claims import RANK_LABELS, Claim, sort_key
@@ -37,23 +40,38 @@ class Case:
         return self.verdict["appeal"]
 
 
-def build_cases(claims: list[Claim], knowledge: Any) -> list[Case]:
+Namer = Callable[[list[Episode], list[str]], list[str]]
+
+
+def numbered_ids(episodes: list[Episode], stems: list[str],
+                 taken: frozenset[str] = frozenset()) -> list[str]:
+    """The stem, else the stem with the first free number from 2 (ids in `taken`,
+    compared without case, are not free)."""
+    used = {t.upper() for t in taken}
+    ids = []
+    for stem in stems:
+        case_id, number = stem, 1
+        while case_id.upper() in used:
+            number += 1
+            case_id = f"{stem}-{number}"
+        used.add(case_id.upper())
+        ids.append(case_id)
+    return ids
+
+
+def build_cases(claims: list[Claim], knowledge: Any, name: Namer = numbered_ids) -> list[Case]:
     organizations = organization_ids(knowledge)
     episodes = group_episodes(claims, organizations)
-    cases, taken = [], defaultdict(int)
-    for episode in episodes:
-        stem = _case_stem(episode)
-        taken[stem] += 1
-        case_id = stem if taken[stem] == 1 else f"{stem}-{taken[stem]}"
-        cases.append(_case(case_id, episode, organizations, knowledge))
-    return cases
+    ids = name(episodes, [case_stem(e) for e in episodes])
+    return [_case(case_id, episode, organizations, knowledge)
+            for case_id, episode in zip(ids, episodes)]
 
 
 def organization_ids(knowledge: Any) -> frozenset[str]:
     return frozenset(party.id for party in knowledge.organizations())
 
 
-def _case_stem(episode: Episode) -> str:
+def case_stem(episode: Episode) -> str:
     """`KAZ-CSTO-2022-01`: the month of the earliest event dated to a month or a day
     (a year alone: `ARM-CSTO-2020`), else of the latest report; `-undated` without
     either."""

@@ -47,8 +47,9 @@ from sqlalchemy import func, or_, select
 from treatywatch.errors import ConfigError, InputError, NotFoundError
 from treatywatch.model import Doc
 from treatywatch.reason.appeal import APPEAL_VERDICTS
+from treatywatch.reason.findings import membership_over
 from treatywatch.reason.periods import Period, parse_when
-from treatywatch.store import Store, open_store
+from treatywatch.store import Store, case_names, open_store
 from treatywatch.store.casebook import SPEC_COLUMNS, evidence_by_event
 from treatywatch.store.db import search_document_ids
 from treatywatch.store.models import CaseEventRow, CaseRow, DocumentRow, EventRow
@@ -91,8 +92,13 @@ class Answers:
     # --- names --------------------------------------------------------------------
 
     def resolve_state(self, text: str) -> str:
-        """An ISO code from a code or a name in ru/uk/en; NotFoundError otherwise."""
+        """An ISO code from a code or a name in ru/uk/en; NotFoundError otherwise
+        (ConfigError for an organization)."""
         code = self.knowledge.resolve_party(text.strip())
+        if code is not None and self.knowledge.party(code).kind == "organization":
+            raise ConfigError(
+                f"{text!r} is an organization ({code}), not a state: give the state in need "
+                f"first and the organization with --org (check Tajikistan --org {code})")
         if code is None or self.knowledge.party(code).kind != "state":
             raise NotFoundError(
                 f"unknown state {text!r}: give an ISO 3166 alpha-3 code (TJK) or a name in "
@@ -151,24 +157,50 @@ class Answers:
             "documents": row.documents,
         }
 
-    def get_case(self, case_id: str) -> dict[str, Any]:
+    def case_id(self, asked: str) -> tuple[str, str | None]:
+        """The id a case answers under now for an id it was ever published under (in
+        any case), and a note when that is another id; NotFoundError otherwise."""
         self.refresh()
         with self.store.session() as session:
-            row = session.get(CaseRow, case_id.strip())
+            row, name = case_names.resolve(session, asked)
             if row is None:
+                raise NotFoundError(f"no case {asked!r} in the store: list them with "
+                                    "`treatywatch cases` (ids look like KAZ-CSTO-2022-01)")
+            return row.id, case_names.note(name, row.id) if name is not None else None
+
+    def get_case(self, case_id: str) -> dict[str, Any]:
+        """A case by any id it was ever published under, in any case; `asked` is
+        the id given and `note` says why it answers under another id (merged,
+        split), else null."""
+        self.refresh()
+        with self.store.session() as session:
+            row, name = case_names.resolve(session, case_id)
+            if row is None:
+                if name is not None:
+                    raise NotFoundError(f"case {name.id} no longer has evidence that counts "
+                                        "(its documents were linked as republications)")
                 raise NotFoundError(f"no case {case_id!r} in the store: list them with "
                                     "`treatywatch cases` (ids look like KAZ-CSTO-2022-01)")
             verdict = dict(row.verdict)
+            note = case_names.note(name, row.id) if name is not None else None
         timeline = verdict.pop("timeline")
         findings = verdict.get("findings", [])
-        return {**self._case_row(row), "verdict": verdict, "findings": findings,
-                "timeline": timeline}
+        return {**self._case_row(row), "asked": case_id.strip(), "note": note,
+                "verdict": verdict, "findings": findings, "timeline": timeline}
 
     def check(self, state: str, org: str, when: str | None = None) -> dict[str, Any]:
         """Did `state` appeal to `org` around `when` (`YYYY`, `YYYY-MM`, `YYYY-MM-DD`;
         None: the latest episode)? The verdict of the case that covers that time."""
         requester, addressee = self.resolve_state(state), self.resolve_org(org)
+        if addressee == requester:
+            raise ConfigError(
+                f"{org!r} is {self._name(requester) or requester}, the state asking: give the "
+                "organization (CSTO, ОДКБ, NATO) or the state it turned to with --org")
         asked = _period(when, "when") if when else None
+        today = dt.date.today()
+        if asked is not None and asked.start > today:
+            raise ConfigError(f"when {when!r} is in the future (today is {today.isoformat()}): "
+                              "the record holds what has been reported")
         self.refresh()
         with self.store.session() as session:
             rows = list(session.execute(
@@ -179,10 +211,14 @@ class Answers:
         question = {"state": requester, "org": addressee, "when": when}
         others = sorted(r.id for r in rows if r.id != chosen)
         if verdict is None:
+            findings = []
+            if asked is not None and self.knowledge.party(addressee).kind == "organization":
+                findings = membership_over(self.knowledge, requester, addressee, asked.start,
+                                           min(asked.end, today))
             return {"question": question, "case": None, "requester": requester,
                     "addressee": addressee, "period": None, "appeal": "none_found",
                     "appeal_detail": None, "basis": None, "decision": None, "contributors": [],
-                    "force": None, "conflicts": [], "findings": [], "timeline": [],
+                    "force": None, "conflicts": [], "findings": findings, "timeline": [],
                     "evidence": [], "documents": 0, "events": 0, "other_cases": others}
         return {"question": question, **verdict, "other_cases": others}
 
