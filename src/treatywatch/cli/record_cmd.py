@@ -339,11 +339,16 @@ def verdict_lines(verdict: dict[str, Any], limit: int | None = None) -> list[str
     force = verdict.get("force")
     if force:
         lines.append(f"Force of {addr}: {force['status']}"
-                     f"{', ' + str(force['size']) + ' personnel' if force.get('size') else ''}"
+                     f"{', ' + _size_text(force) if force.get('size') else ''}"
                      f"{', withdrawn ' + force['withdrawn'] if force.get('withdrawn') else ''}")
     contributors = verdict.get("contributors") or []
-    lines.append("Contributors: " + ("; ".join(_contributor_text(c) for c in contributors)
-                                     if contributors else "—"))
+    lines.append(f"Contributors under {addr}'s decision: "
+                 + ("; ".join(_contributor_text(c) for c in contributors)
+                    if contributors else "—"))
+    bilateral = verdict.get("bilateral") or []
+    if bilateral:
+        lines.append("Moved on their own (bilateral, not under the treaty): "
+                     + "; ".join(_contributor_text(c) for c in bilateral))
     conflicts = verdict.get("conflicts") or []
     if conflicts:
         lines.append("Conflicting sources:")
@@ -380,10 +385,28 @@ def finding_lines(findings: list[dict[str, Any]]) -> list[str]:
 def _contributor_text(c: dict[str, Any]) -> str:
     text = f"{c['state']} ({c['status']}"
     if c.get("size"):
-        text += f", {c['size']} personnel"
+        text += f", {_size_text(c)}"
     if c.get("withdrawn"):
         text += f", withdrawn {c['withdrawn']}"
     return text + ")"
+
+
+def _size_text(c: dict[str, Any]) -> str:
+    """`100 personnel (announced, according to media)`: how the size is given."""
+    detail = c.get("size_detail") or {}
+    how = []
+    if detail.get("modality") and detail["modality"] != "actual":
+        how.append(MODALITY_WORDS.get(detail["modality"], detail["modality"]))
+    if detail:
+        how.append(f"according to {detail.get('source') or 'the text'}")
+    others = [s["value"] for s in c.get("sizes") or [] if s["value"] != c["size"]]
+    if others:
+        how.append("also reported: " + ", ".join(str(v) for v in others))
+    return f"{c['size']} personnel" + (f" [{'; '.join(how)}]" if how else "")
+
+
+MODALITY_WORDS = {"intended": "announced", "conditional": "on condition",
+                  "uncertain": "unconfirmed"}
 
 
 def citation_text(item: dict[str, Any]) -> str:

@@ -22,7 +22,7 @@ from treatywatch.reason.findings import treaty_findings
 from treatywatch.reason.response import judge_basis, judge_contributors, judge_decision
 from treatywatch.reason.weighing import conflict
 
-REASONING_VERSION = "2"
+REASONING_VERSION = "3"
 
 
 @dataclass
@@ -94,7 +94,10 @@ def _case(case_id: str, episode: Episode, organizations: frozenset[str], knowled
     basis, basis_conflicts = judge_basis(claims, organizations)
     decision, decision_conflicts = judge_decision(claims, episode.addressee, organizations, basis)
     contributors, force, size_conflicts = judge_contributors(claims, episode.addressee,
-                                                             organizations)
+                                                             organizations, decision)
+    bilateral = [c for c in contributors
+                 if c["under"] is None and episode.addressee in organizations]
+    contributors = [c for c in contributors if c not in bilateral]
     appeal_conflicts = _appeal_conflicts(appeal, organizations)
     period = episode.period
     verdict = {
@@ -107,10 +110,11 @@ def _case(case_id: str, episode: Episode, organizations: frozenset[str], knowled
         "basis": basis,
         "decision": decision,
         "contributors": contributors,
+        "bilateral": bilateral,
         "force": force,
         "conflicts": appeal_conflicts + basis_conflicts + decision_conflicts + size_conflicts,
-        "findings": treaty_findings(episode, appeal, decision, contributors, claims,
-                                    organizations, knowledge),
+        "findings": treaty_findings(episode, appeal, decision, contributors,
+                                    _mandated(claims, bilateral), organizations, knowledge),
         "timeline": timeline(claims, appeal, organizations),
         "evidence": _evidence(claims, appeal, organizations),
         "documents": len({c.doc.id for c in claims}),
@@ -119,6 +123,13 @@ def _case(case_id: str, episode: Episode, organizations: frozenset[str], knowled
     return Case(case_id, episode.requester, episode.addressee,
                 period.start if period else None, period.end if period else None,
                 verdict, sorted(c.id for c in claims))
+
+
+def _mandated(claims: list[Claim], bilateral: list[dict[str, Any]]) -> list[Claim]:
+    """The claims without the bilateral moves, which the treaty's rules do not judge."""
+    apart = {c["state"] for c in bilateral}
+    return [c for c in claims if not (c.event.type in ("deployment", "withdrawal", "decision")
+                                      and c.event.actor in apart)]
 
 
 def _period_json(episode: Episode) -> dict[str, Any] | None:
