@@ -72,3 +72,31 @@ def test_cli_check_errors_and_membership_lines(tmp_path):
                               "--db", db])
     assert uzb.exit_code == 0
     assert "✗ UZB's membership of CSTO was suspended on 2023-01-01" in uzb.stdout
+
+
+def test_the_check_answer_explains_itself_in_cli_web_and_api(tmp_path):
+    from fastapi.testclient import TestClient
+
+    from serve_fixtures import TAJIKISTAN, TJK_DENIAL, TJK_RUMOUR, open_test_answers
+    from treatywatch.serve.app import ServeSettings, create_app
+
+    answers = open_test_answers(tmp_path)
+    answers.ingest_record(TAJIKISTAN.record)
+    result = answers.check("TJK", "CSTO", "2025-11")
+    rows = result["explanation"]["rows"]
+    assert [(r["counted"], r["side"], r["source"]) for r in rows] == [
+        ("decided", "not_made", "CSTO"), ("outweighed", "reported", "media")]
+    assert [(c["n"], c["side"], c["sentence"]) for c in result["evidence"]] == [
+        (1, "not_made", TJK_DENIAL), (2, "reported", TJK_RUMOUR)]
+    with TestClient(create_app(settings=ServeSettings(), answers=answers)) as client:
+        api = client.get("/api/check", params={"state": "TJK", "org": "CSTO", "when": "2025-11"})
+        assert api.json()["explanation"]["rows"] == rows
+        page = client.get("/check", params={"state": "TJK", "org": "CSTO", "when": "2025-11"}).text
+        assert 'id="why"' in page and "outweighed" in page and 'id="cite-2"' in page
+    db = answers.store.url
+    answers.close()
+    out = CliRunner().invoke(app, ["check", "TJK", "--org", "CSTO", "--when", "2025-11",
+                                   "--db", db]).stdout
+    assert "decided: CSTO (an organization's body) said there was none" in out
+    assert "outweighed: media (media) only reported it" in out
+    assert out.count("[2] only reported it, outweighed") == 1

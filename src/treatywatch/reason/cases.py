@@ -18,11 +18,13 @@ from typing import Any, Callable
 from treatywatch.reason.appeal import AppealFinding, judge_appeal
 from treatywatch.reason.claims import RANK_LABELS, Claim, sort_key
 from treatywatch.reason.episodes import Episode, group_episodes
+from treatywatch.reason.explain import citations, explanation
+from treatywatch.reason.rows import event_rows
 from treatywatch.reason.findings import treaty_findings
 from treatywatch.reason.response import judge_basis, judge_contributors, judge_decision
 from treatywatch.reason.weighing import conflict
 
-REASONING_VERSION = "3"
+REASONING_VERSION = "4"
 
 
 @dataclass
@@ -115,11 +117,23 @@ def _case(case_id: str, episode: Episode, organizations: frozenset[str], knowled
         "conflicts": appeal_conflicts + basis_conflicts + decision_conflicts + size_conflicts,
         "findings": treaty_findings(episode, appeal, decision, contributors,
                                     _mandated(claims, bilateral), organizations, knowledge),
-        "timeline": timeline(claims, appeal, organizations),
-        "evidence": _evidence(claims, appeal, organizations),
+    }
+    role = _roles(appeal)
+    superseded = {c.id for c in appeal.superseded}
+    rows, undated = event_rows(claims, organizations, role, superseded)
+    maybe_dated, maybe_undated = event_rows(episode.maybe, organizations,
+                                            lambda c: c.event.type, set())
+    cited = citations(claims, appeal, organizations, role)
+    verdict.update({
+        "explanation": explanation(claims, appeal, organizations, cited),
+        "timeline": rows,
+        "undated": undated,
+        "maybe": maybe_dated + maybe_undated,
+        "evidence": cited,
         "documents": len({c.doc.id for c in claims}),
         "events": len(claims),
-    }
+        "rows": len(rows) + len(undated),
+    })
     return Case(case_id, episode.requester, episode.addressee,
                 period.start if period else None, period.end if period else None,
                 verdict, sorted(c.id for c in claims))
@@ -168,45 +182,12 @@ def _appeal_conflicts(appeal: AppealFinding, organizations: frozenset[str]) -> l
     return [conflict("appeal", sides, organizations)]
 
 
-def _role(claim: Claim, appeal: AppealFinding) -> str:
-    if claim in appeal.supporting:
-        return "appeal"
-    if claim in appeal.opposing or claim in appeal.superseded or claim in appeal.rumours:
-        return "appeal_other"
-    return claim.event.type
+def _roles(appeal: AppealFinding):
+    def role(claim: Claim) -> str:
+        if claim in appeal.supporting:
+            return "appeal"
+        if claim in appeal.opposing or claim in appeal.superseded or claim in appeal.rumours:
+            return "appeal_other"
+        return claim.event.type
+    return role
 
-
-def timeline(claims: list[Claim], appeal: AppealFinding,
-             organizations: frozenset[str]) -> list[dict[str, Any]]:
-    """One entry per event, in order of its date (undated ones by their report date)."""
-    entries = []
-    for claim in sorted(claims, key=_timeline_key):
-        e = claim.event
-        entries.append({
-            "id": claim.id,
-            "when": e.when,
-            "reported": claim.doc.published.isoformat() if claim.doc.published else None,
-            "type": e.type, "actor": e.actor, "target": e.target,
-            "polarity": e.polarity, "modality": e.modality, "source": e.source,
-            "weight": RANK_LABELS[claim.rank(organizations)],
-            "assistance": e.assistance, "basis": e.basis, "outcome": e.outcome,
-            "size": e.size, "via": e.via,
-            "superseded": claim in appeal.superseded,
-            "evidence": claim.citations(_role(claim, appeal)),
-        })
-    return entries
-
-
-def _timeline_key(claim: Claim) -> tuple[Any, ...]:
-    period = claim.period
-    when = period.start if period else (claim.doc.published or dt.date.max)
-    return (when, claim.doc.published or dt.date.max, claim.id)
-
-
-def _evidence(claims: list[Claim], appeal: AppealFinding,
-              organizations: frozenset[str]) -> list[dict[str, Any]]:
-    """Citations: what the appeal verdict rests on first (strongest sources first),
-    then everything else."""
-    ordered = sorted(claims, key=lambda c: (_role(c, appeal) != "appeal",
-                                            -c.rank(organizations)) + sort_key(c))
-    return [item for c in ordered for item in c.citations(_role(c, appeal))]

@@ -15,16 +15,25 @@ Shapes (keys always present, values may be null):
 
 - case row: id, requester, requester_name, addressee, addressee_name, start, end,
   appeal, basis, decision (outcome), events, documents.
-- case: a case row plus `verdict` (the check dict: appeal, appeal_detail, basis,
-  decision {outcome, by, modality, when, basis, assistance, sources}, contributors
-  [{state, size, status, via, deployed, withdrawn, sources}], force, conflicts
-  [{field, subject, values: [{value, evidence: [citation]}]}], findings, evidence),
-  `findings` [{rule, ok, status, message}] and `timeline` [{id, when, reported, type,
-  actor, target, polarity, modality, source, weight, assistance, basis, outcome,
-  size, via, superseded, evidence: [citation]}].
+- case: a case row plus `asked` (the id given) and `note` (why it answers under
+  another id: merged, split; else null), `verdict` (the check dict: appeal,
+  appeal_detail, explanation {verdict, rows: [{side, counted, source, weight,
+  documents, outlets, citations: [n], why}]}, basis, decision {outcome, by, modality,
+  when, basis, assistance, sources}, contributors and bilateral [{state, size,
+  size_detail, sizes: [{value, modality, source, weight, documents, evidence}],
+  uncited_sizes, status, under, via, deployed, withdrawn, sources}], force, conflicts
+  [{field, subject, values: [{value, evidence: [citation]}]}], findings, undated and
+  maybe [row], evidence [citation, each once]), `findings` [{rule, ok, status,
+  message}] and `timeline` [row] (dated rows, in order of date).
+- row (one event across documents): id, events [event ids], when, reported, type,
+  actor, target, polarity, modality, status (`positive_intended`...), source,
+  weight, said_by [{source, weight, documents}], documents, outlets, assistance,
+  basis, outcome, size, via, superseded, evidence [citation].
 - citation: event, role, type, actor, target, polarity, modality, source, when, doc,
   name, outlet, published, url, lang, sentence, start, end (sentence/offsets null
-  when the event carries no evidence span).
+  when the event carries no evidence span), weight; in `evidence` also n, side
+  (made, not_made, reported, announced, or the event's type), counted (decided,
+  outweighed, superseded, other_basis, considered) and also [other event ids].
 - check: the case's verdict plus `question` {state, org, when} and `other_cases`
   (ids of the same parties' other cases); `case` is null and `appeal` is
   `none_found` when the record holds nothing for that time.
@@ -217,9 +226,11 @@ class Answers:
                                            min(asked.end, today))
             return {"question": question, "case": None, "requester": requester,
                     "addressee": addressee, "period": None, "appeal": "none_found",
-                    "appeal_detail": None, "basis": None, "decision": None, "contributors": [],
-                    "force": None, "conflicts": [], "findings": findings, "timeline": [],
-                    "evidence": [], "documents": 0, "events": 0, "other_cases": others}
+                    "appeal_detail": None, "explanation": None, "basis": None,
+                    "decision": None, "contributors": [], "bilateral": [], "force": None,
+                    "conflicts": [], "findings": findings, "timeline": [], "undated": [],
+                    "maybe": [], "evidence": [], "documents": 0, "events": 0, "rows": 0,
+                    "other_cases": others}
         return {"question": question, **verdict, "other_cases": others}
 
     # --- documents ----------------------------------------------------------------

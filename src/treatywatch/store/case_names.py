@@ -48,7 +48,7 @@ class Namer:
     placement: dict[str, int | None] | None = None
 
     def __call__(self, episodes: list[Episode], stems: list[str]) -> list[str]:
-        holder = {c.id: i for i, e in enumerate(episodes) for c in e.claims}
+        holder = _holders(episodes)
         claimants: dict[int, list[CaseNameRow]] = defaultdict(list)
         placement: dict[str, int | None] = {}
         for name in sorted(self.published, key=lambda n: n.seq):
@@ -70,7 +70,7 @@ class Namer:
     def apply(self, session: Session) -> None:
         assert self.episodes is not None and self.ids is not None and self.placement is not None
         episodes, ids = self.episodes, self.ids
-        holder = {c.id: i for i, e in enumerate(episodes) for c in e.claims}
+        holder = _holders(episodes)
         for name in self.published:
             index = self.placement[name.id]
             if index is None:
@@ -94,6 +94,16 @@ class Namer:
                 id=case_id, requester=episode.requester, seq=seq,
                 anchor=first_evidence(episode), events=sorted(c.id for c in episode.claims),
                 case_id=case_id, status="current", parts=[]))
+
+
+def _holders(episodes: list[Episode]) -> dict[str, int]:
+    """The episode of each event: where it counts, else (an undated report that may
+    belong to several) the first that lists it."""
+    holder = {c.id: i for i, e in enumerate(episodes) for c in e.claims}
+    for i, episode in enumerate(episodes):
+        for claim in episode.maybe:
+            holder.setdefault(claim.id, i)
+    return holder
 
 
 def next_seq(session: Session) -> int:
