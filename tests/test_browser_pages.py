@@ -141,3 +141,33 @@ def test_browser_uploaded_document_reaches_its_case_page(page, base_url):
     page.wait_for_url(f"**/cases/{case_id}")
     assert ARM_MISSION in page.locator("ol.timeline").inner_text()
     shot(page, "08-uploaded-case")
+
+
+def test_browser_kaz_case_of_the_samples_is_one_screen_of_merged_events(browser, tmp_path):
+    """The KAZ 2022 case built by the extractor from our samples: one row per event,
+    the evidence folded, the timeline within about one screen."""
+    from treatywatch.extract import Extractor
+    from treatywatch.ingest import read_documents
+    from treatywatch.model import Doc
+    from treatywatch.serve.answers import Answers
+    from treatywatch.store import open_store
+
+    samples = Path(__file__).resolve().parents[1] / "samples"
+    answers = Answers(open_store(f"sqlite:///{tmp_path / 'samples.sqlite'}"))
+    extract = Extractor()
+    for doc in read_documents([str(samples)]):
+        if isinstance(doc, Doc):
+            answers.store.ingest(doc, extract)
+    answers.store.refresh_cases()
+    with serving(create_app(settings=ServeSettings(), answers=answers)) as url:
+        context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="en-GB")
+        page = context.new_page()
+        page.goto(url + "/cases/KAZ-CSTO-2022-01")
+        rows = page.locator("ol.timeline > li")
+        assert 3 <= rows.count() <= 14
+        assert page.locator("details.sources[open]").count() == 0
+        timeline = page.locator("ol.timeline").bounding_box()
+        assert timeline["height"] <= 900
+        shot(page, "05-kaz-samples-case")
+        context.close()
+    answers.close()

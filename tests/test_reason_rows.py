@@ -122,3 +122,36 @@ def test_the_verdict_explains_itself_with_sides_and_each_citation_once():
         ("not_made", "decided", "CSTO"), ("reported", "outweighed", "media")]
     assert "outweighed" in rows[1]["why"] and rows[1]["citations"] == [1, 2]
     assert rows[1]["outlets"] == ["d1", "d2"]
+
+
+def test_the_kaz_case_of_the_samples_is_merged_rows_with_folded_evidence(tmp_path, extractor):
+    """Without a browser: the page of the KAZ 2022 case built from our samples lists
+    one row per event (no two rows of the same event), each with its evidence folded."""
+    from pathlib import Path
+
+    from fastapi.testclient import TestClient
+
+    from treatywatch.ingest import read_documents
+    from treatywatch.model import Doc
+    from treatywatch.serve.answers import Answers
+    from treatywatch.serve.app import ServeSettings, create_app
+    from treatywatch.store import open_store
+
+    samples = Path(__file__).resolve().parents[1] / "samples"
+    answers = Answers(open_store(f"sqlite:///{tmp_path / 'samples.sqlite'}"))
+    for doc in read_documents([str(samples)]):
+        if isinstance(doc, Doc):
+            answers.store.ingest(doc, extractor)
+    answers.store.refresh_cases()
+    case = answers.get_case("KAZ-CSTO-2022-01")
+    rows = case["timeline"] + case["verdict"]["undated"]
+    kinds = [(r["type"], r["actor"], r["target"], r["polarity"], r["modality"], r["when"])
+             for r in rows]
+    assert len(kinds) == len(set(kinds)) and len(rows) <= 14
+    assert case["events"] > len(rows) or any(r["documents"] > 1 for r in rows)
+    with TestClient(create_app(settings=ServeSettings(), answers=answers)) as client:
+        html = client.get("/cases/KAZ-CSTO-2022-01").text
+    assert html.count('<details class="sources">') == len(rows)
+    assert html.count("<blockquote") == sum(len(r["evidence"]) for r in rows) + \
+        sum(len(v["evidence"]) for c in case["verdict"]["conflicts"] for v in c["values"])
+    answers.close()
