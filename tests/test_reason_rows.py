@@ -155,3 +155,18 @@ def test_the_kaz_case_of_the_samples_is_merged_rows_with_folded_evidence(tmp_pat
     assert html.count("<blockquote") == sum(len(r["evidence"]) for r in rows) + \
         sum(len(v["evidence"]) for c in case["verdict"]["conflicts"] for v in c["values"])
     answers.close()
+
+
+def test_reports_a_day_apart_are_one_event_and_days_further_apart_are_two():
+    claims = [
+        claim("moscow", "2022-01-06", "appeal", "KAZ", "CSTO", source="KAZ", when="2022-01-05"),
+        claim("almaty", "2022-01-07", "appeal", "KAZ", "CSTO", source="KAZ", when="2022-01-06"),
+        claim("later", "2022-01-10", "appeal", "KAZ", "CSTO", source="KAZ"),  # joins the one row
+        claim("moscow", "2022-01-06", "withdrawal", "CSTO", "KAZ", when="2022-01-13"),
+        claim("almaty", "2022-01-20", "withdrawal", "CSTO", "KAZ", when="2022-01-19"),
+    ]
+    rows, undated = event_rows(claims, ORGS, _role, set())
+    assert [(r["type"], r["when"], r["documents"]) for r in rows] == [
+        ("appeal", "2022-01-05", 3), ("withdrawal", "2022-01-13", 1),
+        ("withdrawal", "2022-01-19", 1)]
+    assert undated == []

@@ -3,7 +3,8 @@ same event, folded together with how many sources carry it and which.
 
 Claims state the same event when they agree on type, actor, target, polarity,
 modality (and a decision's outcome), and their dates nest (`2022-01` and
-`2022-01-06` may be the same event; two different days are two events). A claim
+`2022-01-06` may be the same event) or lie a day apart (time zones, "overnight");
+days further apart are two events. A claim
 without a date joins the one dated row of its kind, else a row of the undated
 ones. Dated and undated rows are returned apart.
 
@@ -28,8 +29,12 @@ def _kind(claim: Claim) -> tuple[Any, ...]:
     return (*e.key, e.outcome if e.type == "decision" else None)
 
 
-def _nested(a: Period, b: Period) -> bool:
-    return (a.start <= b.start and b.end <= a.end) or (b.start <= a.start and a.end <= b.end)
+SAME_EVENT_DAYS = 1  # reports a day apart (time zones, "overnight") state one event
+
+
+def _same_time(a: Period, b: Period) -> bool:
+    nested = (a.start <= b.start and b.end <= a.end) or (b.start <= a.start and a.end <= b.end)
+    return nested or a.gap_to(b) <= SAME_EVENT_DAYS
 
 
 def group_rows(claims: list[Claim]) -> tuple[list[list[Claim]], list[list[Claim]]]:
@@ -44,7 +49,7 @@ def group_rows(claims: list[Claim]) -> tuple[list[list[Claim]], list[list[Claim]
                        key=lambda c: ((c.period.end - c.period.start).days, sort_key(c)))
         rows: list[tuple[Period, list[Claim]]] = []
         for claim in timed:  # the most precise dates first: each starts or joins a row
-            home = next((row for row in rows if _nested(row[0], claim.period)), None)
+            home = next((row for row in rows if _same_time(row[0], claim.period)), None)
             if home is None:
                 rows.append((claim.period, [claim]))
             else:
