@@ -161,3 +161,18 @@ def test_every_size_in_every_case_cites_a_sentence_containing_it(extracted_store
                         states_size(e["sentence"], side["value"]) for e in side["evidence"]
                         if e["sentence"]), (row["id"], side)
     assert shown >= 5
+
+
+def test_a_move_said_to_be_under_an_organization_that_declined_is_bilateral(knowledge):
+    claims = [
+        claim("a", "2010-06-15", "appeal", "KGZ", "CSTO", source="KGZ", when="2010-06-12"),
+        claim("b", "2010-06-17", "decision", "CSTO", "KGZ", source="CSTO", when="2010-06-17",
+              outcome="decline"),
+        # a report puts the battalion under the organization; the organization sent no one
+        claim("c", "2010-06-14", "deployment", "RUS", "KGZ", via="CSTO", source="RUS",
+              when="2010-06-13"),
+    ]
+    [case] = [c for c in build_cases(claims, knowledge) if c.addressee == "CSTO"]
+    assert case.verdict["contributors"] == []
+    assert [c["state"] for c in case.verdict["bilateral"]] == ["RUS"]
+    assert not any("although" in f["message"] for f in case.verdict["findings"])

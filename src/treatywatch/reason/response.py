@@ -96,7 +96,9 @@ def judge_contributors(claims: list[Claim], addressee: str, organizations: froze
     Each contributor says whether it came `under` the organization's mandate: sent
     via the organization, or (via nothing named) into an operation the organization
     decided to deploy. A state's move via nothing or via another party, when the
-    organization decided no deployment, is bilateral (`under` null)."""
+    organization decided no deployment, is bilateral (`under` null); so is every
+    state's move when the organization declined: there is no mandate to come under,
+    whatever a report says (Russia's battalion in Kyrgyzstan in 2010)."""
     by_actor: dict[str, list[Claim]] = defaultdict(list)
     for c in claims:
         e = c.event
@@ -108,6 +110,8 @@ def judge_contributors(claims: list[Claim], addressee: str, organizations: froze
             by_actor[e.actor].append(c)
     deployed_by_org = addressee in organizations and decision is not None \
         and decision.get("outcome") in ("deploy", "grant", "invoke")
+    declined = addressee in organizations and decision is not None \
+        and decision.get("outcome") == "decline"
     contributors, force, conflicts = [], None, []
     for actor in sorted(by_actor):
         entry, size_conflict = _contribution(actor, by_actor[actor], organizations)
@@ -118,7 +122,8 @@ def judge_contributors(claims: list[Claim], addressee: str, organizations: froze
         elif actor in organizations:
             continue  # another organization's force: not a contributor of this one
         else:
-            entry["under"] = _mandate(by_actor[actor], addressee, organizations, deployed_by_org)
+            entry["under"] = None if declined else \
+                _mandate(by_actor[actor], addressee, organizations, deployed_by_org)
             contributors.append(entry)
     return contributors, force, conflicts
 
