@@ -107,7 +107,7 @@ class Answers:
         if code is not None and self.knowledge.party(code).kind == "organization":
             raise ConfigError(
                 f"{text!r} is an organization ({code}), not a state: give the state in need "
-                f"first and the organization with --org (check Tajikistan --org {code})")
+                f"as the state and {code} as the organization (check Tajikistan --org {code})")
         if code is None or self.knowledge.party(code).kind != "state":
             raise NotFoundError(
                 f"unknown state {text!r}: give an ISO 3166 alpha-3 code (TJK) or a name in "
@@ -203,8 +203,8 @@ class Answers:
         requester, addressee = self.resolve_state(state), self.resolve_org(org)
         if addressee == requester:
             raise ConfigError(
-                f"{org!r} is {self._name(requester) or requester}, the state asking: give the "
-                "organization (CSTO, ОДКБ, NATO) or the state it turned to with --org")
+                f"{org!r} is {self._name(requester) or requester}, the state asking: give as "
+                "the organization (--org) the one it turned to (CSTO, ОДКБ, NATO), or a state")
         asked = _period(when, "when") if when else None
         today = dt.date.today()
         if asked is not None and asked.start > today:
