@@ -10,7 +10,7 @@ twin of every page is the /api route of the same name.
 
 from __future__ import annotations
 
-from typing import Any
+import json
 from urllib.parse import quote
 
 from fastapi import APIRouter, Depends, Query, Request
@@ -38,11 +38,11 @@ def page_case(request: Request, case_id: str,
     """An id the case was published under before (merged, split, or in other
     letter case) redirects permanently to its id now, noting where it came from."""
     answers = answers_of(request)
-    current, _ = answers.case_id(case_id)
+    current, _ = _resolved(request, case_id)
     if current != case_id:
         return RedirectResponse(f"/cases/{quote(current)}?from={quote(case_id)}",
                                 status_code=308)
-    note = _followed_note(answers, followed, current) if followed else None
+    note = _followed_note(request, followed, current) if followed else None
 
     def make() -> bytes:
         case = {**answers.get_case(case_id), "note": note}
@@ -53,9 +53,19 @@ def page_case(request: Request, case_id: str,
     return HTMLResponse(body, headers={"Content-Language": request_language(request)})
 
 
-def _followed_note(answers: Any, followed: str, current: str) -> str | None:
+def _resolved(request: Request, asked: str) -> tuple[str, str | None]:
+    """The id a case answers under now (and the note), through the response cache
+    so that a cached page costs no query."""
+    def make() -> bytes:
+        return json.dumps(answers_of(request).case_id(asked)).encode("utf-8")
+
+    current, note = json.loads(request.app.state.cache.get_or_make(("case-id", asked), make))
+    return current, note
+
+
+def _followed_note(request: Request, followed: str, current: str) -> str | None:
     try:
-        then, note = answers.case_id(followed)
+        then, note = _resolved(request, followed)
     except NotFoundError:
         return None
     return note if then == current else None
