@@ -199,3 +199,19 @@ def test_an_old_id_redirects_on_the_web_and_notes_on_the_cli_and_api(tmp_path):
     assert result.exit_code == 0
     assert result.stdout.startswith("Case TJK-CSTO-2025-01")
     assert "Note: TJK-CSTO-2025-04 was merged into TJK-CSTO-2025-01" in result.stderr
+
+
+def test_cases_stored_before_ids_were_recorded_keep_their_ids(db_url):
+    """A store made before `case_names` existed: its cases count as published."""
+    with open_store(db_url) as store:
+        answers = Answers(store)
+        store.ingest(_story("late.txt", dt.date(2025, 12, 3), "2025-12-02", 1))
+        store.refresh_cases()
+        with store.session() as session, session.begin():
+            session.query(CaseNameRow).delete()  # as before migration 0003
+        store.ingest(_story("early.txt", dt.date(2025, 11, 20), "2025-11-19", 2))
+        store.refresh_cases()
+        assert [c["id"] for c in answers.list_cases()] == ["TJK-CSTO-2025-12"]
+        with store.session() as session:
+            assert [(n.id, n.status) for n in session.query(CaseNameRow)] == \
+                [("TJK-CSTO-2025-12", "current")]
