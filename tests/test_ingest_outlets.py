@@ -61,3 +61,16 @@ def test_document_outlet_precedence():
     assert doc_from_text("c.txt", plain, outlet="Given", url="https://www.x.example/c").outlet == "Given"
     assert doc_from_text("d.txt", plain, url="https://www.x.example/d").outlet == "x.example"
     assert doc_from_text("e.txt", plain).outlet is None
+
+
+@pytest.mark.parametrize("url, expected", [
+    ("https://www.example.org/news/1", "example.org"),
+    ("example.org/x", "example.org"),
+    ("javascript:alert(3)", None),
+    ("ftp://files.example.org/a", None),
+    ("http://localhost:8000/a", None),
+])
+def test_outlet_from_the_url_host_only_for_web_addresses(url, expected):
+    from treatywatch.ingest.document import outlet_of
+
+    assert outlet_of(url) == expected

@@ -23,7 +23,12 @@ def outlet_of(url: str | None) -> str | None:
     """'https://www.example.org/news/1' -> 'example.org': who published it, when nothing better is known."""
     if not url:
         return None
-    host = urlsplit(url if "//" in url else f"//{url}").hostname or ""
+    parts = urlsplit(url if "//" in url else f"//{url}")
+    if parts.scheme not in ("", "http", "https"):
+        return None
+    host = parts.hostname or ""
+    if "." not in host:  # "javascript:alert(1)", "localhost": no publisher's name
+        return None
     return host.removeprefix("www.") or None
 
 
