@@ -7,7 +7,15 @@ from treatywatch.cli import serve_cmd  # noqa: F401  serve
 
 
 def main() -> None:
-    app()
+    import sys
+
+    from treatywatch.errors import TreatywatchError
+
+    try:
+        app()
+    except TreatywatchError as exc:  # a deliberate error no command caught: its message, no traceback
+        print(f"Error: {exc}", file=sys.stderr)
+        sys.exit(1)
 
 
 __all__ = ["app", "main"]

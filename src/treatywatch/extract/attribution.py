@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from treatywatch.extract.clauses import Clauses, quoted_spans
+from treatywatch.extract.refusals import rejects_a_request
 from treatywatch.extract.lexicon import Lexicon
 from treatywatch.extract.parties import PartyRef
 from treatywatch.extract.segment import Sentence
@@ -78,6 +79,8 @@ def find_speakers(sentence: Sentence, refs: list[PartyRef], clauses: Clauses, le
         tok = toks[k]
         if not (lex.speech_verbs.has(tok) or lex.claim_verbs.has(tok) or lex.denial_verbs.has(tok)):
             continue
+        if lex.denial_verbs.has(tok) and rejects_a_request(toks, k, lex):
+            continue  # "rejected the request": an act, not a statement
         if tok.pos in {"NOUN"} and not lex.denial_verbs.has(tok):
             continue
         if sentence.lang == "en" and _english_plural_noun(toks, k):

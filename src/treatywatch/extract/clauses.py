@@ -11,8 +11,8 @@ from treatywatch.extract.segment import Sentence
 SOFT_BREAKS = {",", "—", "–", "(", ")"}
 HARD_BREAKS = {";", "«", "»", "“", "”", '"', "„"}
 COMPLEMENTIZERS = {"что", "that", "що", "чтобы", "щоб"}
-NOUN_CONDITIONS = {("в", "случае"), ("у", "разі"), ("в", "разі"), ("in", "the", "event"), ("in", "case"), ("при",),
-                   ("у", "випадку"), ("в", "випадку"), ("при", "необходимости"), ("при", "потребі"), ("за", "потреби")}
+COORDINATORS = {"и", "а", "но", "или", "і", "й", "та", "але", "або"}
+NEGATORS_BEFORE_VERB = {"не"}
 
 
 @dataclass
@@ -20,12 +20,35 @@ class Clauses:
     spans: list[tuple[int, int]]
     conditions: list[tuple[int, int]]
     owner: list[int]  # clause index of each token
+    relative: frozenset[int] = frozenset()  # indexes of relative clauses ("..., яке зібрали ...")
+    resumed: dict[int, int] = None  # clause index -> start of the clause it resumes after a relative one
 
     def span_of(self, i: int) -> tuple[int, int]:
-        return self.spans[self.owner[i]]
+        """The clause of token i. A clause that resumes after a relative or participial one
+        starts where its first part does: "Пашинян, [который председательствует,] сообщил"."""
+        idx = self.owner[i]
+        a, b = self.spans[idx]
+        return (self.resumed[idx], b) if self.resumed and idx in self.resumed else (a, b)
 
     def in_condition(self, i: int) -> bool:
         return any(lo <= i < hi for lo, hi in self.conditions)
+
+    def conditions_on(self, i: int) -> list[tuple[int, int]]:
+        """The conditions that bind the predicate at token i: one inside its own clause ("поможет
+        в случае обращения"), or a conditional clause right before or after it ("Если Душанбе
+        попросит, Россия поможет"). A relative clause is an island: a condition on the main
+        clause does not reach into it, nor one beside it into the main clause."""
+        if not self.owner:
+            return []
+        own = self.owner[i]
+        out = []
+        for a, b in self.conditions:
+            if a <= i < b:
+                continue
+            where = self.owner[a]
+            if where == own or (abs(where - own) == 1 and own not in self.relative):
+                out.append((a, b))
+        return out
 
 
 def _starts_clause(sentence: Sentence, k: int, lex: Lexicon) -> bool:
@@ -44,9 +67,21 @@ def _starts_clause(sentence: Sentence, k: int, lex: Lexicon) -> bool:
 def split_clauses(sentence: Sentence, lex: Lexicon) -> Clauses:
     toks = sentence.tokens
     cuts = [0]
+    participial = set()  # starts of participial phrases ("заседание, созванное по просьбе Эстонии, ...")
+    closes = set()  # where the clause interrupted by a participial phrase goes on
+    in_participial = False
     for k, tok in enumerate(toks):
         if tok.text in HARD_BREAKS:
             cuts.append(k + 1)
+            in_participial = False
+        elif tok.text in SOFT_BREAKS and in_participial:
+            cuts.append(k + 1)  # the comma that closes the participial phrase
+            closes.add(k + 1)
+            in_participial = False
+        elif tok.text in SOFT_BREAKS and k + 1 < len(toks) and toks[k + 1].pos == "PRTF" and k > 0 and toks[k - 1].pos in {"NOUN", None}:
+            cuts.append(k + 1)
+            participial.add(k + 1)
+            in_participial = True
         elif tok.text in SOFT_BREAKS and _starts_clause(sentence, k + 1, lex):
             cuts.append(k + 1)
         elif sentence.lang == "en" and tok.lower in {"which", "who", "where", "whom"} and k > 0:
@@ -55,37 +90,97 @@ def split_clauses(sentence: Sentence, lex: Lexicon) -> Clauses:
                 lex.speech_verbs.has(t) or lex.claim_verbs.has(t) or lex.denial_verbs.has(t) or lex.report_nouns.has(t)
                 for t in toks[max(cuts[-1], k - 8):k]):
             cuts.append(k)  # "said that ...", "told parliament on Tuesday that ..."
-    cuts = sorted(set(c for c in cuts if c <= len(toks))) + [len(toks)]
+    cuts = sorted(set(c for c in cuts if c <= len(toks)))
+    resuming = set(_relative_ends(sentence, lex, cuts)) | closes
+    cuts = sorted(set(cuts) | resuming) + [len(toks)]
     spans = [(a, b) for a, b in zip(cuts, cuts[1:]) if b > a] or [(0, len(toks))]
     owner = [0] * len(toks)
     for idx, (a, b) in enumerate(spans):
         for k in range(a, b):
             owner[k] = idx
-    return Clauses(spans, _conditions(sentence, lex), owner)
+    relative = frozenset(idx for idx, (a, b) in enumerate(spans) if _opens_relative(toks, a, lex) or a in participial)
+    resumed = {}
+    for idx, (a, b) in enumerate(spans):
+        if a in resuming and idx >= 2 and idx - 1 in relative:
+            resumed[idx] = resumed.get(idx - 2, spans[idx - 2][0])
+    return Clauses(spans, _conditions(sentence, lex), owner, relative, resumed)
+
+
+def _opens_relative(toks, a: int, lex: Lexicon) -> bool:
+    return a < len(toks) and a > 0 and lex.relative_pronouns.has(toks[a])
+
+
+def _finite(tok) -> bool:
+    return tok.pos == "VERB" and not tok.infinitive
+
+
+def _relative_ends(sentence: Sentence, lex: Lexicon, cuts: list[int]) -> list[int]:
+    """Where a relative clause ends when no comma closes it: news often writes
+    "Засідання, яке зібрали на прохання Польщі передбачає консультації". A relative clause
+    has one predicate; a second finite verb that no conjunction joins to the first resumes
+    the clause the relative one hangs on. English verbs are not told apart here."""
+    if sentence.lang == "en":
+        return []
+    toks = sentence.tokens
+    bounds = cuts + [len(toks)]
+    out = []
+    for a, b in zip(bounds, bounds[1:]):
+        if not _opens_relative(toks, a, lex):
+            continue
+        seen_verb = False
+        for j in range(a + 1, b):
+            if not _finite(toks[j]):
+                continue
+            joined = toks[j - 1].lower in COORDINATORS or (j > 1 and toks[j - 1].lower in NEGATORS_BEFORE_VERB
+                                                            and toks[j - 2].lower in COORDINATORS)
+            if seen_verb and not joined:
+                out.append(j)
+                break
+            seen_verb = True
+    return out
 
 
 def _conditions(sentence: Sentence, lex: Lexicon) -> list[tuple[int, int]]:
+    """Condition spans: a conditional clause runs from its marker ("если", "if") to the next
+    break; a prepositional condition ("в случае обращения Армении", "по первому же запросу",
+    "upon request") is only its noun group."""
     toks = sentence.tokens
     out = []
     for k in range(len(toks)):
         n = lex.condition_markers.phrase_at(toks, k) or (1 if lex.condition_markers.has(toks[k]) else 0)
         if not n:
             continue
-        words = tuple(t.lower for t in toks[k:k + n])
-        if any(words[:len(c)] == c for c in NOUN_CONDITIONS) and n <= 3:
-            hi = min(len(toks), k + n + 8)
-            for j in range(k + n, hi):
-                if toks[j].text in SOFT_BREAKS | HARD_BREAKS or toks[j].pos in {"VERB", "INFN", "PRTS"}:
-                    hi = j
-                    break
-        else:
-            hi = len(toks)
-            for j in range(k + n, len(toks)):
-                if toks[j].text in SOFT_BREAKS | HARD_BREAKS | {"."}:
-                    hi = j
-                    break
+        if lex.noun_condition_markers.phrase_at(toks, k) or lex.noun_condition_markers.has(toks[k]):
+            out.append((k, _noun_group_end(toks, k + n, sentence.lang)))
+            continue
+        hi = len(toks)
+        for j in range(k + n, len(toks)):
+            if toks[j].text in SOFT_BREAKS | HARD_BREAKS | {"."}:
+                hi = j
+                break
         out.append((k, hi))
     return out
+
+
+NOUN_MODIFIERS = {"ADJF", "NUMR", "NPRO", "PRCL", "ADVB", "CONJ"}
+
+
+def _noun_group_end(toks, j: int, lang: str) -> int:
+    """End of the noun group that completes a prepositional condition: modifiers, the head
+    noun, then genitive dependents ("по первому же нашему запросу", "в случае обращения Армении")."""
+    if lang == "en":
+        hi = min(len(toks), j + 8)
+        return next((i for i in range(j, hi) if toks[i].text in SOFT_BREAKS | HARD_BREAKS), hi)
+    marker_has_head = j > 0 and toks[j - 1].pos == "NOUN"
+    i = j
+    if not marker_has_head:
+        while i < len(toks) and toks[i].pos in NOUN_MODIFIERS and toks[i].text not in SOFT_BREAKS | HARD_BREAKS:
+            i += 1
+        if i < len(toks) and toks[i].pos == "NOUN":
+            i += 1
+    while i < len(toks) and "gent" in toks[i].grams and toks[i].pos in {"NOUN", "ADJF", "NUMR", None}:
+        i += 1
+    return i
 
 
 def quoted_spans(text: str) -> list[tuple[int, int]]:

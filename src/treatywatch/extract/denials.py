@@ -2,7 +2,8 @@
 
 "X denied reports that Y asked for help" is two events: the reported appeal (positive,
 uncertain, source media) and the denial (negative, actual, source X). "X did not deny
-that Y asked" is a positive event asserted by X. "Reports that Y asked" alone make the
+that Y asked" is a positive event asserted by X, and so is "X confirmed reports that Y
+asked". "X rejected Y's request" is a refusal (a decision), not a denial. "Reports that Y asked" alone make the
 appeal uncertain, asserted by media.
 """
 
@@ -13,6 +14,7 @@ import copy
 from treatywatch.extract.frames import Frame
 from treatywatch.extract.lexicon import Lexicon
 from treatywatch.extract.parties import PartyRef
+from treatywatch.extract.refusals import rejects_a_request
 from treatywatch.extract.segment import Sentence
 
 
@@ -22,6 +24,8 @@ def _anchors(sentence: Sentence, lex: Lexicon) -> list[tuple[int, str]]:
     toks = sentence.tokens
     out = []
     for k, tok in enumerate(toks):
+        if lex.denial_verbs.has(tok) and rejects_a_request(toks, k, lex):
+            continue  # "rejected Armenia's request": a refusal (a decision), the request was made
         if lex.denial_verbs.has(tok) or lex.falsity_words.has(tok):
             out.append((k, "denial"))
         elif lex.report_nouns.has(tok) and tok.pos in {"NOUN", None}:
@@ -57,6 +61,11 @@ def apply_denials(frames: list[Frame], sentence: Sentence, refs: list[PartyRef],
         if kind == "report" and any(a > frame.at and kd == "denial" for a, kd in anchors):
             kind = "denial"  # "Reports that Armenia had asked ... were false, the secretariat said"
             k = next(a for a, kd in anchors if a > frame.at and kd == "denial")
+        if kind == "report" and lex.confirm_verbs.any_in(toks, max(0, k - 3), k):
+            # "the Kremlin confirmed reports that ...": the confirmer asserts it
+            frame.voice = _denier(sentence, refs, k) or frame.voice
+            out.append(frame)
+            continue
         if kind == "report":
             # "reports that Ankara had asked": asserted by the reports, not by who mentions them
             frame.modality, frame.voice, frame.negated = "uncertain", "media", False

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from treatywatch.extract.attribution import Speaker, speaker_for
 from treatywatch.extract.clauses import Clauses
+from treatywatch.extract.governors import governor_of, in_irrealis_clause
 from treatywatch.extract.lexicon import Lexicon
 from treatywatch.extract.parties import PartyRef, coordinated
 from treatywatch.extract.segment import Sentence
@@ -41,10 +42,13 @@ class Frame:
     collective_force: bool = False  # "миротворческие силы", "peacekeepers": the alliance's own
     recent_state: str | None = None  # the state last acting in the paragraph
     carried_count: int | None = None  # a troop count the sentence before gave
+    own_size: int | None = None  # a listed contingent's own number ("Belarus around 500")
     sentence_date: str = ""  # the document date, ISO (for plans on a weekday)
     same_day: str | None = None  # the last date the paragraph named before this sentence
     referred_date: str | None = None  # "Об этом вчера сообщил X": the date of the sentence after
     lead_date: str | None = None  # the story's date, for the news its lead reports
+    story_day: str | None = None  # the story's day, when it is the last date named before the sentence
+    story_month: str | None = None  # a page with no date: the month of the last date its story named
     stamp_date: str | None = None  # an undated story's last time stamp before the sentence
     refs: list = field(default_factory=list)  # the sentence's parties
     clauses: Clauses | None = None
@@ -52,6 +56,7 @@ class Frame:
     extra_targets: list[str] = field(default_factory=list)
     subject_kind: str | None = None
     denied: bool = False  # the denied half of a denial
+    governor: object = None  # governors.Governor of a dependent event word, if any
 
     @property
     def at(self) -> int:
@@ -63,18 +68,48 @@ def _can_act(ref: PartyRef) -> bool:
     return ref.voice != "media" or ref.kind in {"state", "metonym", "state_adj", "org", "body", "force"}
 
 
-def _is_content(trig: Trigger, governor: Trigger, toks) -> bool:
+def _is_content(trig: Trigger, governor: Trigger, toks, lex: Lexicon) -> bool:
     """Is `trig` what `governor` asks for, offers or decides ("asked them to send troops",
     "решил направить силы", "попросила про консультації"), rather than an event of its own?"""
     tok = toks[trig.at]
     infinitive = tok.infinitive or (trig.at > 0 and toks[trig.at - 1].lower == "to")
     if trig.type in {"deployment", "withdrawal"}:
-        return infinitive
+        # "asked them to send troops", "одобрил отправку военных", "a request for the deployment of"
+        return infinitive or (trig.nominal and trig.at - governor.at <= 3)
     if trig.type == "decision":
         return trig.feature == "mission" and (infinitive or governor.type == "offer")
     if trig.type == "consultation":
         return governor.type == "appeal" and not governor.nominal
     return trig.type == "offer" and (governor.type == "appeal" or governor.feature == "grant")
+
+
+def _under_a_rule(sentence: Sentence, k: int, clauses: Clauses, lex: Lexicon) -> bool:
+    """"assistance is provided when a member state asks for it", "если государство-член
+    подвергнется агрессии": an unnamed, generic party in the event's own clause or in a
+    condition or 'when' clause bound to it makes the event a rule of the treaty, not a report."""
+    toks = sentence.tokens
+    own = clauses.owner[k]
+    bound = [(a, b) for a, b in clauses.conditions_on(k)]
+    for j in lex.generic_parties.positions(toks):
+        lo, _ = clauses.span_of(j)
+        indefinite = lex.generic_parties.phrase_at(toks, j) > 0  # "a member state", "любое государство"
+        if (indefinite and clauses.owner[j] == own) or any(a <= j < b for a, b in bound):
+            return True
+        if abs(clauses.owner[j] - own) == 1 and lex.temporal_markers.any_in(toks, lo, j):
+            return True
+    return False
+
+
+def _deliberates(toks, lo: int, hi: int, lex: Lexicon) -> bool:
+    """A deliberation word before the event ("weighing whether to send", "неясно, обратится ли"),
+    not counting a particle that belongs to a hedge ("вряд ли", "навряд чи")."""
+    return any(lex.deliberation.has(toks[j]) and not (j > 0 and lex.hedges.has(toks[j - 1])) or lex.deliberation.phrase_at(toks, j)
+               for j in range(max(lo, 0), hi))
+
+
+def _asks(tok, lex: Lexicon) -> bool:
+    """A governor that asks or calls for the act ("просил направить", "urged to invoke")."""
+    return lex.appeal_verbs.has(tok) or lex.exhortation.has(tok)
 
 
 def frame_negatable(tok, lex: Lexicon) -> bool:
@@ -114,6 +149,12 @@ def _negated(sentence: Sentence, k: int, lo: int, lex: Lexicon, nominal: bool, h
                 return True  # "просить о помощи не станет", "звертатися не став"
     if sentence.lang == "en" and k > 0 and toks[k - 1].lower == "any":
         return any(lex.negators.has(t) for t in toks[max(lo, k - 6):k])
+    if not nominal:
+        # "sent no troops", "made no request": a negative determiner on the verb's object
+        for j in range(k + 1, min(hi, k + 4)):
+            if lex.negative_dets.has(toks[j]) and toks[j].lower != "any" and any(
+                    lex.force_nouns.has(t) or lex.appeal_nouns.has(t) or lex.help_nouns.has(t) for t in toks[j + 1:j + 4]):
+                return True
     return False
 
 
@@ -128,10 +169,23 @@ def _modality(sentence: Sentence, k: int, lo: int, hi: int, lex: Lexicon, clause
         return "uncertain"  # "Россия может обратиться", "Tajikistan may ask"
     if any(lex.negators.has(toks[j]) and j + 1 < len(toks) and lex.future_aux.has(toks[j + 1]) for j in range(k + 1, min(hi, k + 5))):
         return "intended"
-    conditional = any(not (a <= k < b) and (abs(a - k) <= 12 or abs(b - k) <= 12) for a, b in clauses.conditions)
-    near = toks[max(lo, k - (6 if nominal else 4)):k]
+    conditions = clauses.conditions_on(k)
+    if nominal and "nomn" in tok.grams:
+        # "Заседание ... продлится дольше, если ...": the condition binds the predicate, not its subject
+        conditions = [(a, b) for a, b in conditions if clauses.owner[a] == clauses.owner[k]]
+    conditional = bool(conditions)
+    near_lo = max(lo, k - (6 if nominal else 4))
+    near = toks[near_lo:k]
+    if nominal:
+        # "станет обращение", "will be the request": a copula names the act, it does not plan it
+        near = [t for j, t in enumerate(near, near_lo) if not (lex.copulas.has(t) and not any(
+            u.pos in {"INFN", "PRTS", "VERB"} or u.infinitive for u in toks[j + 1:k]))]
     future = ("futr" in tok.grams and tok.pos == "VERB") or any(lex.future_aux.has(t) for t in near) \
         or any(lex.intent_words.has(t) for t in near)
+    if nominal and not future:
+        verb = next((t for t in reversed(toks[lo:k]) if t.pos == "VERB" and not t.infinitive), None)
+        # "організують повернення підрозділів": the act named by the object of a future verb is planned
+        future = verb is not None and "futr" in verb.grams and not lex.copulas.has(verb)
     if nominal:
         future = future or any(lex.future_aux.has(t) or "futr" in t.grams and t.pos == "VERB" or lex.intent_words.has(t)
                                for t in toks[k + 1:min(hi, k + 9)])
@@ -150,6 +204,7 @@ class FrameBuilder:
         lex = self.lex
         toks = sentence.tokens
         kept: list[Trigger] = []
+        governed = {}
         if lex.procedure_words.any_in(toks):
             return []  # statements of general procedure ("a member in need must appeal officially")
         for trig in triggers:
@@ -165,7 +220,9 @@ class FrameBuilder:
                 if toks[j].text in {":", ";"}:
                     reach = j + 1
                     break
-            if lex.deliberation.any_in(toks, reach, trig.at) and not (trig.type == "appeal" and trig.nominal):
+            if trig.type in {"deployment", "withdrawal"} and lex.discuss_verbs.any_in(toks, reach, trig.at):
+                continue  # "discussing the deployment of Russian troops": talk about a move, not a move
+            if _deliberates(toks, reach, trig.at, lex) and not (trig.type == "appeal" and trig.nominal):
                 continue  # "weighing whether to send" (rule 12); the request weighed was still made
             if trig.type == "appeal" and lex.exhortation.any_in(toks, max(lo, trig.at - 6), trig.at) and (
                     toks[trig.at].infinitive or trig.at > 0 and toks[trig.at - 1].lower == "to"):
@@ -174,17 +231,43 @@ class FrameBuilder:
                 continue  # "any decision on military aid": general talk
             governor = next((t for t in reversed(kept) if t.type in ABSORBING and t.type != trig.type
                              and clauses.span_of(t.at) == (lo, hi) and 0 < trig.at - t.at <= 7), None)
-            if governor is not None and _is_content(trig, governor, toks):
+            if governor is not None and _is_content(trig, governor, toks, lex):
                 continue  # "asked them to send troops", "решил направить силы": the content of the governor
             if any(t.type == trig.type and clauses.span_of(t.at) == (lo, hi) and abs(t.at - trig.at) <= 8 for t in kept):
                 continue  # "обратился с просьбой": one event
+            if _under_a_rule(sentence, trig.at, clauses, lex):
+                continue  # treaty text or general procedure with an unnamed party
+            if lex.habitual_adverbs.any_in(toks, lo, hi):
+                continue  # "allies sometimes invoked the article": a habit, not an episode
+            if trig.type in {"deployment", "withdrawal"} and trig.nominal and trig.at > 0 \
+                    and lex.content_preps.has(toks[trig.at - 1]):
+                continue  # "решение о направлении сил", "домовленість про перекидання військ": what was agreed or asked
+            if in_irrealis_clause(sentence, trig.at, lo, lex):
+                continue  # "призвал, чтобы войска были выведены": a wish, not an act
+            gov = governor_of(sentence, trig.at, lex, trig.nominal)
+            if gov is not None and gov.kind in {"advice", "provision"}:
+                continue  # "Армении стоит обратиться": advice; "Article 4 provides for consultations": treaty text
+            if gov is not None and gov.kind in {"content", "irrealis"} and not gov.negated and (
+                    gov.with_object or gov.kind == "irrealis" or _asks(toks[gov.at], lex)):
+                continue  # "demanded that Russia withdraw", "expecting the troops to pull back": somebody's wish
+            governed[trig.at] = gov
             kept.append(trig)
 
         for trig in kept:
             lo, hi = clauses.span_of(trig.at)
             frame = Frame(trig.type, sentence, trig)
+            frame.governor = governed.get(trig.at)
             frame.negated = _negated(sentence, trig.at, lo, lex, trig.nominal, hi)
             frame.modality = _modality(sentence, trig.at, lo, hi, lex, clauses, trig.nominal)
+            gov = governed.get(trig.at)
+            if gov is not None and gov.kind == "refrain":
+                frame.negated = not gov.negated  # "held back from triggering", "воздержалась от обращения"
+            elif gov is not None and gov.kind == "content" and frame.modality == "actual":
+                frame.modality = "intended"  # "Россия хочет вывести войска": the subject's own wish
+            elif gov is not None and gov.kind == "willing":
+                frame.modality = "conditional"  # "не против вывести войска", "ready to pull out"
+                if gov.owns_negator:
+                    frame.negated = gov.negated  # "не против": the negator is the phrase's own
             self._arguments(frame, refs, clauses)
             sp = speaker_for(trig.at, speakers)
             if not frame.actors and sp is not None and sp.ref is not None and sp.postposed and sp.at > trig.at \
@@ -262,7 +345,7 @@ class FrameBuilder:
                 return None  # a national meeting, or talks with no alliance in sight
         passive = toks[frame.at].pos == "PRTS" or "pssv" in toks[frame.at].grams or (
             frame.at > 0 and toks[frame.at - 1].lower in {"were", "was", "been", "be"})
-        if frame.type == "deployment" and frame.negated and frame.subject_kind and not passive and (frame.modality == "actual" or frame.modality == "intended" and (
+        if frame.type == "deployment" and frame.negated and frame.subject_kind and not passive and (frame.modality == "intended" and (
                 any(lex.future_aux.has(t) for t in toks[max(0, frame.at - 4):frame.at]) or "futr" in toks[frame.at].grams)):
             # "will not send peacekeepers": a decision to decline
             frame.type, frame.negated, frame.modality = "decision", False, "actual"
@@ -325,24 +408,57 @@ class FrameBuilder:
                 subject = next((r for r in reversed(before) if k - r.end <= 3 and r.kind in STATE_KINDS
                                 and r.end < len(toks) and toks[r.end].text in {"'s", "’s", "'", "’"}), None)
             carrier = next((j for j in range(k - 1, max(-1, k - 5), -1) if self.lex.carrier_verbs.has(toks[j])), None)
-            if subject is None and carrier is not None:
-                near = [r for r in before if carrier - r.end <= 4]
-                subject = self._subject(near, [], sentence, STATE_KINDS)  # "таджикская сторона не направляла запросов"
+            if carrier is None and frame.governor is not None:
+                carrier = frame.governor.at  # "Румыния воздержалась от обращения": the governor's subject asks
+            if carrier is None:
+                carrier = self._carrier_before(toks, k)
+            if carrier is not None and self.lex.receive_verbs.has(toks[carrier]):
+                # "Москва не получала от Душанбе просьб", "NATO received a request from Turkey":
+                # who received is the addressee, the "from" phrase the one asking
+                receiver = self._subject([r for r in before if r.end <= carrier and not self._clause_opener_between(toks, r.end, carrier)],
+                                         [], sentence, ACTOR_KINDS)
+                if receiver is not None:
+                    frame.target, frame.explicit_target = receiver.party, True
+                if subject is None or subject is receiver:
+                    subject = next((r for r in before + after if r.prep in FROM_PREPS and r.start > carrier
+                                    and r.kind in STATE_KINDS and r is not receiver), None)
+            elif subject is None and carrier is not None:
+                # "Армения за время боёв не направляла в ОДКБ никаких запросов": the carrier's subject asks
+                subject = self._subject([r for r in before if r.end <= carrier and not self._clause_opener_between(toks, r.end, carrier)],
+                                        [], sentence, STATE_KINDS)
+            if carrier is not None and frame.target is None:
+                # the carrier's own addressee: "направила в ОДКБ запрос", "sent to NATO a request"
+                frame.target = next((r.party for r in before if r.start > carrier and r.kind in ORG_KINDS | STATE_KINDS
+                                     and r.prep in TO_PREPS and r is not subject), None)
+                frame.explicit_target = frame.target is not None
         else:
             agent = next((r for r in after if r.prep == "by" and r.start - k <= 3), None)
             subject = agent or self._subject(before, after, sentence, STATE_KINDS, at=k)
+            if frame.trigger.feature == "invoke":
+                acting = agent or self._subject(before, after, sentence, ACTOR_KINDS, at=k)
+                members = acting is not None and (acting.role == "anaphora" or acting.end < len(toks)
+                                                  and self.lex.org_anaphora.has(toks[acting.end]))
+                if acting is not None and acting.kind in ORG_KINDS and not members:
+                    # "NATO invoked Article 5": the alliance declares its clause applies (a decision)
+                    frame.type = "decision"
+                    frame.trigger = Trigger("decision", k, False, "invoke")
+                    frame.actors = [acting.party]
+                    return
         if subject is not None:
             frame.actors = [r.party for r in coordinated(sentence, refs, subject, STATE_KINDS)]
         barred = {"with", "from", "against", "in", "on", "about", "by", "of", "против", "с", "со", "из", "от", "з", "із", "від", "проти", "о", "об", "про", "при"}
         target = None
-        for r in after:
+        invoked = frame.trigger.feature == "invoke"  # "triggering Article 4": the article's alliance is asked
+        for r in (after if frame.target is None else []):
             if r.party in frame.actors or r.prep in barred or r is subject or r.is_venue():
+                continue
+            if invoked and not (r.kind in ORG_KINDS and r.start - k <= 6):
                 continue
             direct = r.start - k <= 2 and (sentence.lang == "en" or r.case & {"accs", "gent", "datv"} or not r.case)
             if r.kind in ORG_KINDS or r.prep in TO_PREPS or direct:
                 target = r
                 break
-        if target is None:
+        if target is None and frame.target is None:
             # "до статті 5 Північноатлантичного договору не звертався": the treaty's alliance
             treaty = next((r for r in refs if r.kind == "treaty" and r.treaty_org and abs(r.start - k) <= 8), None)
             if treaty is not None:
@@ -359,7 +475,7 @@ class FrameBuilder:
             frame.target = target.party
             frame.explicit_target = True
             joiners = {",", "и", "і", "й", "та", "and", "к", "в", "до", "to", "—", "а", "также", "но", "але", "but", "separately", "then",
-                       "also", "as", "well", "not", "only", "не", "только", "лише", "тільки", "і", "ще", "же", "же"}
+                       "also", "as", "well", "not", "only", "не", "только", "лише", "тільки", "і", "ще", "же", "the"}
             rest = [r for r in refs if r.start > target.start and r.party and r.party not in frame.actors
                     and r.kind in STATE_KINDS | ORG_KINDS]
             prev_end = target.end
@@ -404,6 +520,34 @@ class FrameBuilder:
             frame.target = target.party
             frame.explicit_target = True
 
+    def _force_owner(self, sentence, refs, lo: int, hi: int, host) -> PartyRef | None:
+        """The state a force noun belongs to when it follows the noun: a genitive
+        ("контингенты России"), "from"/"of" ("units from Belarus", "troops of Armenia")."""
+        toks = sentence.tokens
+        for j in range(lo, hi):
+            if not self.lex.force_nouns.has(toks[j]):
+                continue
+            ref = next((r for r in refs if r.start in {j + 1, j + 2} and r.kind in {"state", "metonym"} and r is not host
+                        and (r.prep in {"from", "of", "из", "з", "із"} or r.prep is None and "gent" in r.case)), None)
+            if ref is not None:
+                return ref
+        return None
+
+    def _clause_opener_between(self, toks, a: int, b: int) -> bool:
+        """"the country that had made the request": a relative word between a party and a verb
+        makes the relative word the verb's subject."""
+        return any(self.lex.relative_pronouns.has(t) or self.lex.complementizers.has(t) for t in toks[a:b])
+
+    def _carrier_before(self, toks, k: int) -> int | None:
+        """The verb whose object the request noun is, when only its own phrase stands between
+        ("не направляла в ОДКБ никаких запросов", "has received no request")."""
+        for j in range(k - 1, max(-1, k - 8), -1):
+            if self.lex.carrier_verbs.has(toks[j]) or self.lex.receive_verbs.has(toks[j]):
+                return j
+            if toks[j].text in {",", ";", ":"} or self.lex.complementizers.has(toks[j]):
+                return None
+        return None
+
     def _acting_party(self, frame: Frame, ref: PartyRef) -> str:
         """A chair of an organization's council acts for the organization in its decisions."""
         if ref.kind == "person" and frame.type in {"decision", "consultation"}:
@@ -423,10 +567,19 @@ class FrameBuilder:
                                      and (r.case & {"accs", "nomn"} or sentence.lang == "en")))), None)
         if host is None and frame.type == "withdrawal":
             host = next((r for r in before if r.kind in {"state", "metonym"} and r.prep in host_preps), None)
+        if host is None and frame.type == "deployment" and lex.arrival_verbs.has(toks[k]):
+            # "arrived in Kazakhstan", "landed at Kazakhstan's airports"
+            host = next((r for r in after if r.kind in {"state", "metonym"} and not r.is_venue()
+                         and r.prep in {"in", "at"}), None)
         actors: list[PartyRef] = []
         by = [r for r in after if r.prep == "by" and r.kind in ACTOR_KINDS]
         if by:
             actors = coordinated(sentence, refs, by[0], ACTOR_KINDS)
+        if not actors:
+            owner = self._force_owner(sentence, refs, lo, hi, host)
+            if owner is not None:
+                # "прибыли контингенты России, Белоруссии и Армении", "contingents from Russia and Belarus"
+                actors = coordinated(sentence, refs, owner, {"state", "metonym"})
         if not actors:
             subject = self._subject(before, after, sentence, {"state", "metonym", "org", "body", "force", "institution", "person"}, at=k)
             if subject is not None and subject is not host:

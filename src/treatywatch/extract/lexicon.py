@@ -79,7 +79,7 @@ def _word_class(values: Iterable[str], origin: str = "lexicon", key: str = "") -
 TRIGGER_CLASSES = (
     "appeal_verbs", "appeal_nouns", "invoke_verbs", "readiness", "help_verbs", "consultation_nouns",
     "meeting_nouns", "discuss_verbs", "decline_verbs", "grant_words", "decision_verbs", "decision_nouns",
-    "support_words", "withdrawal_verbs", "withdrawal_nouns", "deploy_verbs", "participation_verbs",
+    "support_words", "withdrawal_verbs", "withdrawal_nouns", "deploy_verbs", "participation_verbs", "deployment_nouns",
 )
 
 
@@ -109,6 +109,7 @@ REQUIRED = (
     "org_anaphora", "invoke_verbs", "article_words", "discuss_verbs", "home_words", "from_preps", "to_preps",
     "deliberation", "procedure_words", "carrier_verbs", "generic_quantifiers", "relative_pronouns", "first_person", "operation_words",
     "participation_verbs", "exhortation", "media_words", "possessive_own", "topic_stems", "collective_force_words", "non_security_help", "possibility",
+    "content_governors", "refrain_governors", "advice_governors", "irrealis_markers", "complementizers", "habitual_adverbs", "situation_words", "private_channels", "provision_governors", "willing_governors", "noun_condition_markers", "copulas", "generic_parties", "temporal_markers", "confirm_verbs", "receive_verbs", "scenario_words", "contrast_conjunctions", "arrival_verbs", "deployment_nouns", "content_preps",
 )
 
 

@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -13,6 +14,8 @@ from treatywatch.extract import slots
 from treatywatch.extract.attribution import attribute_quotes, find_speakers, refers_back
 from treatywatch.extract.clauses import split_clauses
 from treatywatch.extract.context import DocContext, fill_arguments, tally
+from treatywatch.extract.contingents import gapped_movements
+from treatywatch.extract.contrast import split_contrasts
 from treatywatch.extract.denials import apply_denials
 from treatywatch.extract.frames import Frame, FrameBuilder
 from treatywatch.extract.lexicon import LANGS, load_lexicon
@@ -28,6 +31,7 @@ from treatywatch.model import Doc, Event, Evidence
 
 ORGS = {"CSTO", "NATO", "EU", "UN", "SCO", "CIS", "OSCE"}
 TREATY_WORDS = {"договор", "договір", "treaty", "устав", "статут", "charter"}
+LEAD_NEWS_DAYS = 7  # a lead's date this close before the page date is the news the story tells
 
 
 @dataclass
@@ -38,6 +42,7 @@ class Reading:
     recent_state: dict[int, str] = field(default_factory=dict)
     pending_count: dict[int, int] = field(default_factory=dict)
     block_frames: dict[int, list[Frame]] = field(default_factory=dict)
+    frames_so_far: list[Frame] = field(default_factory=list)  # every frame of the document read before
     spoken: dict[int, list] = field(default_factory=dict)  # speakers per sentence
     times: dict[int, list] = field(default_factory=dict)  # time expressions per sentence, found once
     counts: dict[int, list] = field(default_factory=dict)  # troop counts per sentence, found once
@@ -49,6 +54,23 @@ def _remember_count(sentence, lex, pending: dict[int, int]) -> None:
     counts = find_counts(sentence.tokens, lex)
     if counts:
         pending[sentence.block] = counts[0].value
+
+
+def _date_from_twins(events: list[Event]) -> None:
+    """"Takes note of Turkey's request" after "Turkey's request, set out in its letter dated
+    10 February": an act told again with no date of its own (or only the story's) is the
+    act the text dated elsewhere, whatever the modality each mention has; of several
+    such dates, the one told nearest."""
+    dated: dict[tuple, list[Event]] = {}
+    for e in events:
+        if e.when and not e.when_inferred:
+            dated.setdefault((e.type, e.actor, e.target, e.polarity), []).append(e)
+    for e in events:
+        twins = dated.get((e.type, e.actor, e.target, e.polarity))
+        if twins and (e.when is None or e.when_inferred):
+            start = e.evidence[0].start
+            nearest = min(twins, key=lambda t: abs(t.evidence[0].start - start))
+            e.when, e.when_inferred = nearest.when, True
 
 
 class Extractor:
@@ -128,6 +150,7 @@ class Extractor:
         frames = fill_arguments(frames, ctx, lambda state, f: self._alliance_of(state, f, doc))
         self._dates_in_context(sentences, frames, doc, state.times)
         candidates = [event for f in frames for event in self._events(f, doc, ctx, state)]
+        _date_from_twins(candidates)
         candidates = self._consultations_per_requester(candidates)
         return complete_slots(merge_events(candidates))
 
@@ -155,12 +178,17 @@ class Extractor:
             state.last_voice[block] = real[-1].voice
         if sentence.is_question:
             return []
-        triggers = find_triggers(sentence, lex, clauses, refs)
+        after_appeal = any(f.type == "appeal" and not f.negated for f in state.frames_so_far)
+        triggers = find_triggers(sentence, lex, clauses, refs, after_appeal)
         if not triggers:
             _remember_count(sentence, lex, state.pending_count)
             return []
         frames = self.builders[sentence.lang].build(sentence, triggers, refs, clauses, speakers)
+        frames = split_contrasts(frames, sentence, refs, lex)
+        frames = gapped_movements(frames, sentence, refs, lex)
         frames = apply_denials(frames, sentence, refs, lex)
+        if lex.scenario_words.any_in(sentence.tokens) and lex.exercise_words.any_in(sentence.tokens):
+            frames = []  # "по замыслу учений Таджикистан обращается к ОДКБ": the exercise's story, not an event
         if exercise_doc or lex.exercise_words.any_in(sentence.tokens) or lex.programme_words.any_in(sentence.tokens):
             frames = [f for f in frames if f.type not in {"deployment", "withdrawal"}]
         movements = [f for f in frames if f.type in {"deployment", "withdrawal"}]
@@ -179,6 +207,7 @@ class Extractor:
             if named:
                 state.recent_state[block] = named[-1]
         state.block_frames.setdefault(block, []).extend(frames)
+        state.frames_so_far.extend(frames)
         return frames
 
     def _dates_in_context(self, sentences, frames: list[Frame], doc: Doc, times: dict[int, list]) -> None:
@@ -190,33 +219,56 @@ class Extractor:
         own: dict[int, str | None] = {}
         stamp: dict[int, str | None] = {}
         last_stamp = None
-        wanted_blocks = {f.sentence.block for f in frames}
+        story_last: dict[int, str | None] = {}  # the last date the story named before each sentence
+        last_in_story = None
+        story_year = None  # a page with no date: the year its text last named ("13 сентября" after "2022")
+        first_body = min((s.block for s in sentences if s.kind == "body"), default=None)
+        wanted_blocks = {f.sentence.block for f in frames} | {first_body}
         for s in sentences:
             before[s.index] = last_date.get(s.block)
-            if s.block not in wanted_blocks and len(s.text) >= 60 and s.kind != "dateline":
+            story_last[s.index] = last_in_story
+            if s.block not in wanted_blocks and len(s.text) >= 60 and s.kind != "dateline" and doc.published:
                 continue  # nothing in this paragraph needs its dates
             if s.index not in times:
-                times[s.index] = find_times(s.text, doc.published, s.lang)
-            explicit = [t for t in times[s.index] if t.explicit]
+                times[s.index] = find_times(s.text, doc.published, s.lang, story_year)
+            explicit = [t for t in times[s.index] if t.explicit and not slots.is_treaty_date(s.text, t)]
+            years = [t.value[:4] for t in explicit if t.value[:4].isdigit()]
+            if years:
+                story_year = int(years[-1])
             own[s.index] = explicit[0].value if explicit else None
             if explicit:
-                last_date[s.block] = explicit[-1].value
+                days = [t for t in explicit if len(t.value) == 10]  # "on Tuesday ... this year": the day
+                last_date[s.block] = last_in_story = (days or explicit)[-1].value
             if len(s.text) < 60 and explicit and len(explicit[0].value) == 10:
                 last_stamp = explicit[0].value  # "UPD от 01:47, 06.01.2022": a live update's time stamp
             stamp[s.index] = last_stamp
         by_index = {s.index: s for s in sentences}
-        first_body = min((s.block for s in sentences if s.kind == "body"), default=None)
+        # the story's day: its page date, and the day its lead tells ("France yesterday invoked")
+        story_days = {doc.published.isoformat()} if doc.published else set()
+        lead_days = [t.value for s in sentences if s.block == first_body for t in times.get(s.index, [])
+                     if t.explicit and len(t.value) == 10]
+        story_days.update(lead_days[:1])
+        lead_day = next((d for d in lead_days[:1] if doc.published and
+                         0 <= (doc.published - dt.date.fromisoformat(d)).days <= LEAD_NEWS_DAYS), None)
         for f in frames:
+            if story_last.get(f.sentence.index) in story_days:
+                # "The request was made by ...", paragraphs after a lead dated "on Thursday"
+                # with no other date named between: that day's news
+                f.story_day = story_last[f.sentence.index]
             f.sentence_date = doc.published.isoformat() if doc.published else ""
             f.same_day = before.get(f.sentence.index)
+            if not doc.published and story_last.get(f.sentence.index):
+                f.story_month = story_last[f.sentence.index][:7]  # a page with no date: the month it last named
             if not doc.published:
                 f.stamp_date = stamp.get(f.sentence.index)
             following = by_index.get(f.sentence.index + 1)
             if following is not None and following.block == f.sentence.block and refers_back(following):
                 f.referred_date = own.get(following.index)
             if doc.published and (f.sentence.kind == "title" or f.sentence.block == first_body) \
-                    and not f.negated and f.modality in {"actual", "intended"}:
-                f.lead_date = doc.published.isoformat()
+                    and not f.negated and (f.modality in {"actual", "intended"} or f.type == "offer"):
+                # rule 9: an offer is dated by when it was made, a conditional one too;
+                # a headline tells the news of the lead, dated by it ("Пашинян учора надіслав")
+                f.lead_date = lead_day or doc.published.isoformat()
 
     def _treaty_org(self, ident: str | None) -> str | None:
         try:
@@ -298,18 +350,25 @@ class Extractor:
                     assistance=slots.pick_assistance(f, lex),
                     basis=slots.pick_basis(f, f.refs, ctx.main_org),
                     outcome=outcome if f.type == "decision" else None,
-                    size=slots.pick_size(f, counts) or (f.carried_count if f.type in {"deployment", "withdrawal"} else None),
+                    size=f.own_size or slots.pick_size(f, counts) or (f.carried_count if f.type in {"deployment", "withdrawal"} else None),
                     evidence=[evidence],
                     confidence=(0.5 if f.trigger.nominal else 0.6) + (0.15 if f.explicit_target else 0) + (0.1 if f.voice else 0),
                 )
                 if event.when is None and (f.referred_date or f.lead_date or f.stamp_date):
                     event.when, event.when_inferred = f.referred_date or f.lead_date or f.stamp_date, f.referred_date is None
+                elif event.when is None and f.story_day and event.polarity == "positive" \
+                        and (event.modality == "actual" or f.type == "offer"):
+                    # an offer is dated by when it was made (rule 9), a conditional one too
+                    event.when, event.when_inferred = f.story_day, True
                 elif event.when is None and f.same_day and event.polarity == "positive" and event.modality == "actual":
                     # "In June 2010 ... Both Russia and the CSTO refused": the paragraph's last date
                     event.when, event.when_inferred = f.same_day[:7], True
                 elif event.when is None and doc.published and event.polarity == "positive" and event.modality == "actual":
                     # rule 9: a reported act with no date of its own happened by the story's month
                     event.when, event.when_inferred = doc.published.isoformat()[:7], True
+                elif event.when is None and f.story_month and event.polarity == "positive" and event.modality == "actual":
+                    # the same on a page with no date: the month its story last named
+                    event.when, event.when_inferred = f.story_month, True
                 if f.type == "decision" and outcome == "mission":
                     event.assistance = "monitoring"
                 if f.type in {"deployment", "withdrawal", "offer"}:

@@ -59,3 +59,12 @@ def find_counts(tokens, lex: Lexicon) -> list[Count]:
             if tokens[k].text in {".", ";", ":"}:
                 break
     return counts
+
+
+def bare_number(tokens, i: int, lex: Lexicon) -> tuple[int | None, int]:
+    """A number at token i with no troop noun after it ("Belarus around 500"), and how many
+    tokens it took."""
+    value, used = _number(tokens[i].text, None, lex, tokens[i + 1] if i + 1 < len(tokens) else None)
+    if value is None or value < 1:
+        return None, 0
+    return int(round(value)), 1 + used

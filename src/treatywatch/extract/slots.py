@@ -3,6 +3,7 @@ outcome."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from treatywatch.extract.frames import Frame
@@ -25,18 +26,52 @@ ARTICLES = {"CST": {"2", "4"}, "NATO": {"4", "5"}, "TEU": {"42.7"}, "UN": {"51"}
 ASSISTANCE_ORDER = ("peacekeeping", "monitoring", "military", "consultative", "humanitarian")
 
 
-OTHER_EVENT = re.compile(r"(?:после|після|after|following|перед|before|через)\s+\S+(?:\s+\S+){0,6}\s*$", re.I)
+# "через неделю, 12 мая" names the act's own date; "через два дня после X" is caught by "после"
+OTHER_EVENT = re.compile(r"(?:после|після|after|following|перед|before)\s+\S+(?:\s+\S+){0,6}\s*$", re.I)
 # "the Treaty of Friendship of 1997", "Договора о дружбе ... 1997 года": the treaty's date
 TREATY_DATE = re.compile(r"(?:договор|договір|treaty|устав|статут|charter)\w*(?:\s+\S+){0,8}\s*(?:от|від|of)?\s*$", re.I)
 TREATY_AFTER = re.compile(r"^\s*(?:\S+\s+){0,3}(?:договор|договір|treaty|устав|статут|charter)", re.I)  # "the 1992 Collective Security Treaty"
 
 
+# "прибули 6 січня, наступного дня після того, як президент попросив": the act came a day earlier
+DAY_AFTER = re.compile(r"^\W{0,3}(?:наступного\s+дня|на\s+следующий\s+день|(?:the|a|one)\s+day)\s+(?:після|после|after)\b", re.I)
+
+AFTER_THAT = re.compile(r"\s*(?:того\s*,?\s*(?:як|как)|that)\b", re.I)
+
+
+def _of_other_event(text: str, t: TimeExpr, trig_char: int) -> bool:
+    """A date after "after X" / "після X" is X's, unless the act itself is the X
+    ("after Turkey formally asked the alliance in November")."""
+    window = max(0, t.start - 60)
+    m = OTHER_EVENT.search(text[window:t.start])
+    return m is not None and not (window + m.start() < trig_char < t.start)
+
+
+def is_treaty_date(text: str, t: TimeExpr) -> bool:
+    """"Договора о дружбе от 29 августа 1997 года", "the 1992 Treaty": a treaty's own date."""
+    return (t.explicit and not t.weekday and bool(TREATY_DATE.search(text[max(0, t.start - 80):t.start]))) \
+        or (len(t.value) == 4 and bool(TREATY_AFTER.search(text[t.end:t.end + 60])))
+
+
+def _told_as_day_after(between: str) -> bool:
+    """The act is the subject of "the day after ...": the clause runs on to it ("після того,
+    як президент попросив"), not "the day after the attacks, when the council agreed"."""
+    m = DAY_AFTER.match(between)
+    if m is None:
+        return False
+    rest = between[m.end():]
+    return bool(AFTER_THAT.match(rest)) or "," not in rest
+
+
+def _day_before(value: str) -> str:
+    return (dt.date.fromisoformat(value) - dt.timedelta(days=1)).isoformat()
+
+
 def pick_time(frame: Frame, times: list[TimeExpr], clause: tuple[int, int]) -> str | None:
     text = frame.sentence.text
     # "after the attacks at the end of November": that date is the attacks', not this event's
-    times = [t for t in times if not OTHER_EVENT.search(text[max(0, t.start - 60):t.start])
-             and not (t.explicit and not t.weekday and TREATY_DATE.search(text[max(0, t.start - 80):t.start]))
-             and not (len(t.value) == 4 and TREATY_AFTER.search(text[t.end:t.end + 60]))]
+    trig_char = frame.sentence.tokens[frame.at].start - frame.sentence.start
+    times = [t for t in times if not _of_other_event(text, t, trig_char) and not is_treaty_date(text, t)]
     if not times:
         return None
     toks = frame.sentence.tokens
@@ -51,9 +86,14 @@ def pick_time(frame: Frame, times: list[TimeExpr], clause: tuple[int, int]) -> s
         return None
     best = min(pool, key=lambda t: abs(t.start - trig_char))
     if best.value == "same-day":
-        return frame.same_day
+        # "14 січня ..., а контингент того ж дня вирушив": the date told before it in the
+        # sentence, else the paragraph's last one
+        told = [t for t in times if t.explicit and t.end <= best.start]
+        return told[-1].value if told else frame.same_day
     if best.weekday and frame.modality == "intended" and best.value < frame.sentence_date:
         return best.ahead()
+    if len(best.value) == 10 and best.end < trig_char and _told_as_day_after(text[best.end:trig_char]):
+        return _day_before(best.value)
     return best.value
 
 
@@ -120,7 +160,7 @@ def pick_outcome(frame: Frame, lex: Lexicon) -> str | None:
     if frame.type != "decision":
         return None
     feature = frame.trigger.feature
-    if feature in {"decline", "grant", "mission"}:
+    if feature in {"decline", "grant", "mission", "invoke"}:
         return feature
     toks = frame.sentence.tokens
     window = toks[frame.at + 1:frame.at + 14]

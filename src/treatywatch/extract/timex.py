@@ -30,7 +30,9 @@ _MONTH_RE = (
 )
 _YEAR = r"((?:19|20)\d\d)"
 
-DAY_MONTH = re.compile(rf"(?<![\d.])(\d{{1,2}})(?:\s*[-–—]\s*(\d{{1,2}}))?\s+{_MONTH_RE}(?:\s+{_YEAR})?(?!\w)", re.I)
+# a day, or a range of days told by its first ("13–14 сентября", "з 14 по 17 вересня", "from 3 to 5 May")
+_DAY_RANGE = r"(?:\s*[-–—]\s*|\s+(?:по|до|to|and|и|і|й|та)\s+)"
+DAY_MONTH = re.compile(rf"(?<![\d.])(\d{{1,2}})(?:{_DAY_RANGE}(\d{{1,2}}))?\s+{_MONTH_RE}(?:\s+{_YEAR})?(?!\w)", re.I)
 MONTH_DAY = re.compile(rf"\b{_MONTH_RE}\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+{_YEAR})?", re.I)
 MONTH_YEAR = re.compile(rf"(?<!\d\s){_MONTH_RE}(?![\w-])\s+{_YEAR}", re.I)
 MONTH_ALONE = re.compile(
@@ -54,6 +56,15 @@ WEEKDAY_RE = re.compile(
     r"monday|tuesday|wednesday|thursday|friday|saturday|sunday)",
     re.I,
 )
+# News English names the day bare ("NATO said Thursday", "Tuesday's vote" is the vote's);
+# ru/uk name a part of it ("на вечер четверга", "ранок понеділка")
+BARE_WEEKDAY = re.compile(
+    r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b(?!\s*['’]s?\b)(?!,?\s+(?:\d|January|February|"
+    r"March|April|May|June|July|August|September|October|November|December))"
+    r"|(?i:\b(?:на\s+)?(?:вечер|утро|ночь|вечір|ранок|ніч)\s+"
+    r"(понедельника|вторника|среды|четверга|пятницы|субботы|воскресенья|"
+    r"понеділка|вівторка|середи|четверга|п['’]ятниці|суботи|неділі))"
+)
 RELATIVE = [
     (re.compile(r"\b(позавчера|позавчора|the\s+day\s+before\s+yesterday)\b", re.I), -2),
     (re.compile(r"(накануне|напередодні|вчера|вчора|учора|yesterday|the\s+previous\s+(?:day|evening|night)|the\s+day\s+before|the\s+night\s+before)", re.I), -1),
@@ -64,7 +75,14 @@ THIS_MONTH = re.compile(r"(earlier\s+this\s+month|this\s+month|в\s+этом\s+�
 LAST_MONTH = re.compile(r"(last\s+month|в\s+прошлом\s+месяце|минулого\s+місяця)", re.I)
 THIS_YEAR = re.compile(r"(this\s+year|в\s+этом\s+году|цього\s+року|этого\s+года)", re.I)
 LAST_YEAR = re.compile(r"(last\s+year|в\s+прошлом\s+году|минулого\s+року)", re.I)
-SAME_DAY = re.compile(r"(в\s+тот\s+же\s+день|того\s+ж(?:е)?\s+дня|того\s+самого\s+дня|the\s+same\s+day|that\s+same\s+day|later\s+that\s+day)", re.I)
+SAME_DAY = re.compile(
+    r"(в\s+тот\s+же\s+день|того\s+ж(?:е)?\s+дня|того\s+самого\s+дня|the\s+same\s+day|that\s+same\s+day|later\s+that\s+day|"
+    # hours before or after what was just told: its day
+    r"(?:(?:a\s+few|several|two|three|\w+)\s+)?hours\s+(?:before|after|later|earlier)|"
+    r"(?:через|за|спустя)\s+(?:несколько|пару|кілька|декілька|пару)\s+(?:часов|часа|годин)|"
+    r"(?:несколько|кілька|декілька)\s+(?:часов|годин)\s+(?:спустя|потому))",
+    re.I,
+)
 SEASON = re.compile(r"(осенью|осінню|восени|fall\s+of|autumn\s+of|весной|навесні|spring\s+of|летом|влітку|summer\s+of|зимой|взимку|winter\s+of)\s+((?:19|20)\d\d)", re.I)
 
 
@@ -129,10 +147,35 @@ def _dateparser_day(expression: str, lang: str | None, ref: dt.date | None) -> s
     return parsed.date().isoformat() if parsed else None
 
 
-def find_times(text: str, ref: dt.date | None, lang: str | None = None) -> list[TimeExpr]:
-    """All time expressions of a sentence, left to right, without overlaps."""
+def _years_told(text: str) -> list[tuple[int, int]]:
+    """(offset, year) of the dates in `text` that name their year."""
+    told = [(m.start(), int(m.group(1))) for m in ISO.finditer(text)]
+    told += [(m.start(), int(m.group(3))) for m in NUMERIC.finditer(text)]
+    told += [(m.start(), int(m.group(4))) for m in DAY_MONTH.finditer(text) if m.group(4) and _month_of(m.group(3))]
+    told += [(m.start(), int(m.group(3))) for m in MONTH_DAY.finditer(text) if m.group(3) and _month_of(m.group(1))]
+    told += [(m.start(), int(m.group(2))) for m in MONTH_YEAR.finditer(text) if _month_of(m.group(1))]
+    return sorted(told)
+
+
+def find_times(text: str, ref: dt.date | None, lang: str | None = None, year: int | None = None) -> list[TimeExpr]:
+    """All time expressions of a sentence, left to right, without overlaps.
+
+    A day or month named without its year takes the year of a date told earlier in the
+    sentence ("on 24 June 2012 ... will meet on 26 June"), else the year it has before the
+    document date `ref`, else `year`: the year the story is in, for a page with no date.
+    """
     found: list[TimeExpr] = []
     taken: list[tuple[int, int]] = []
+    told = _years_told(text)
+
+    def year_before(offset: int) -> int | None:
+        return next((y for at, y in reversed(told) if at < offset), None)
+
+    def year_of(m: re.Match, month: int, day: int | None) -> int | None:
+        here = year_before(m.start())
+        if here is not None:
+            return here
+        return _year_for(month, day, ref) if ref is not None else year
 
     def add(m: re.Match, value: str | None, explicit: bool = True, group: int = 0, weekday: bool = False) -> None:
         if value is None:
@@ -152,21 +195,19 @@ def find_times(text: str, ref: dt.date | None, lang: str | None = None) -> list[
         if month is None:
             continue
         day = int(m.group(1))
-        if m.group(4) or ref is not None:
+        if m.group(4) or (ref is not None and year_before(m.start()) is None):
             spoken = f"{day} {m.group(3)}" + (f" {m.group(4)}" if m.group(4) else "")
             value = _dateparser_day(spoken, lang, ref)
             if value is not None:
                 add(m, value)
                 continue
-        year = int(m.group(4)) if m.group(4) else _year_for(month, day, ref)
-        add(m, _iso(year, month, day))
+        add(m, _iso(int(m.group(4)) if m.group(4) else year_of(m, month, day), month, day))
     for m in MONTH_DAY.finditer(text):
         month = _month_of(m.group(1))
         if month is None:
             continue
         day = int(m.group(2))
-        year = int(m.group(3)) if m.group(3) else _year_for(month, day, ref)
-        add(m, _iso(year, month, day))
+        add(m, _iso(int(m.group(3)) if m.group(3) else year_of(m, month, day), month, day))
     for m in MONTH_YEAR.finditer(text):
         month = _month_of(m.group(1))
         if month:
@@ -174,13 +215,13 @@ def find_times(text: str, ref: dt.date | None, lang: str | None = None) -> list[
     for m in MONTH_ALONE.finditer(text):
         month = _month_of(m.group(1))
         if month:
-            add(m, _iso(_year_for(month, None, ref), month))
+            add(m, _iso(year_of(m, month, None), month))
     for m in SEASON.finditer(text):
         add(m, m.group(2))
-    for m in WEEKDAY_RE.finditer(text):
+    for m in [*WEEKDAY_RE.finditer(text), *BARE_WEEKDAY.finditer(text)]:
         if ref is None:
             continue
-        word = m.group(1).lower()
+        word = next(g for g in m.groups() if g).lower()
         weekday = next((n for stem, n in WEEKDAYS.items() if word.startswith(stem)), None)
         if weekday is None:
             continue

@@ -54,7 +54,9 @@ def _window_has(wc, toks, lo: int, hi: int) -> bool:
     return wc.any_in(toks, max(0, lo), min(len(toks), hi))
 
 
-def find_triggers(sentence: Sentence, lex: Lexicon, clauses: Clauses, refs=()) -> list[Trigger]:
+def find_triggers(sentence: Sentence, lex: Lexicon, clauses: Clauses, refs=(), after_appeal: bool = False) -> list[Trigger]:
+    """`after_appeal`: the story has already told of an appeal, which a meeting of the body
+    then answers ("The Council is to meet in this format in the coming days")."""
     toks = sentence.tokens
 
     def has_party_after(k: int) -> bool:
@@ -82,12 +84,12 @@ def find_triggers(sentence: Sentence, lex: Lexicon, clauses: Clauses, refs=()) -
         noun = (tok.pos == "NOUN" and not tok.verb_lemma) if not en else _is_en_noun(toks, k)
         if en and not noun and tok.lower.endswith("s") and any(r.end == k and r.prep for r in refs):
             noun = True  # "agree to US requests": a name after a preposition modifies a noun
-        verb = not noun and (not en or _looks_en_verb(toks, k) or tok.lemma in {"ask", "request", "appeal", "invoke"})
+        verb = not noun and (not en or _looks_en_verb(toks, k) or tok.lemma in {"ask", "request", "appeal", "invoke", "trigger"})
         if tok.verb_lemma and not noun:
             tok = tok.as_verb()  # "прибыли": the verb, not the plural of "прибыль"
         trig = _appeal(toks, k, tok, lex, en, noun, verb, hi, has_party_after) \
             or _offer(toks, k, tok, lex, lo, hi) \
-            or _consultation(toks, k, tok, lex, en, noun, verb, lo, hi, has_body_after, has_org_near) \
+            or _consultation(toks, k, tok, lex, en, noun, verb, lo, hi, has_body_after, has_org_near, after_appeal) \
             or _decision(toks, k, tok, lex, en, noun, verb, lo, hi) \
             or _movement(toks, k, tok, lex, en, noun, verb, lo, hi)
         if trig is not None:
@@ -100,8 +102,9 @@ def _appeal(toks, k, tok, lex, en, noun, verb, hi, has_party_after) -> Trigger |
         help_near = _window_has(lex.help_words, toks, k - 8, k + 12) or _window_has(lex.consultation_nouns, toks, k - 8, hi) \
             or _window_has(lex.article_words, toks, k - 8, k + 8)
         nxt = toks[k + 1].lower if k + 1 < len(toks) else ""
-        if en and tok.lemma == "turn" and nxt != "to":
-            return None
+        if en and tok.lemma == "turn" and nxt != "to" and not (
+                nxt in {"not", "first", "directly", "instead", "again", "then", "also"} and any(t.lower == "to" for t in toks[k + 2:k + 5])):
+            return None  # "turned not to the CSTO but to Moscow"
         if en and tok.lemma == "call" and nxt not in {"for", "on", "upon"}:
             return None
         if en and tok.lemma in {"trigger", "invoke", "apply"}:
@@ -144,7 +147,7 @@ def _offer(toks, k, tok, lex, lo, hi) -> Trigger | None:
 GATHER_VERBS = {"собраться", "собираться", "встретиться", "зібратися", "збиратися", "зустрітися", "meet", "convene", "gather"}
 
 
-def _consultation(toks, k, tok, lex, en, noun, verb, lo, hi, has_body_after, has_org_near) -> Trigger | None:
+def _consultation(toks, k, tok, lex, en, noun, verb, lo, hi, has_body_after, has_org_near, after_appeal=False) -> Trigger | None:
     if lex.routine_adjs.any_in(toks, max(lo, k - 3), k):
         return None
     urgent = lex.urgent_adjs.any_in(toks, max(lo, k - 3), k) or lex.urgent_adjs.any_in(toks, k + 1, min(hi, k + 2))
@@ -156,10 +159,16 @@ def _consultation(toks, k, tok, lex, en, noun, verb, lo, hi, has_body_after, has
     if lex.meeting_nouns.has(tok) and (noun or en and not verb):
         if lex.routine_adjs.any_in(toks, lo, hi) and not urgent:
             return None  # "the regular annual summit, held back-to-back with a summit of the SCO"
-        if urgent or (convened and has_body_after(k)):
-            return Trigger("consultation", k, nominal=True)  # "an NAC meeting is to be held"
-        return None
+        occasioned = after_appeal or lex.situation_words.any_in(toks, lo, hi) or lex.appeal_nouns.any_in(toks) \
+            or lex.article_words.any_in(toks)
+        if urgent or (convened and has_body_after(k) and occasioned):
+            return Trigger("consultation", k, nominal=True)  # "an NAC meeting over the situation is to be held"
+        return None  # "the summit took place in Bishkek": a meeting with no crisis named is routine
     if lex.discuss_verbs.has(tok) and verb:
+        if lex.private_channels.any_in(toks, lo, hi):
+            return None  # "discussed the situation by phone": a call between officials, not a session
+        if not (after_appeal or lex.situation_words.any_in(toks, k + 1, hi) or lex.appeal_nouns.any_in(toks, k + 1, hi)):
+            return None  # "discussed the budget": business of a routine meeting
         return Trigger("consultation", k, feature="discuss")
     if tok.lemma in GATHER_VERBS and verb and has_org_near(k) and not lex.routine_adjs.any_in(toks, lo, hi):
         return Trigger("consultation", k, feature="gather")  # "послы стран НАТО собрались", "ambassadors met"
@@ -179,9 +188,12 @@ def _decision(toks, k, tok, lex, en, noun, verb, lo, hi) -> Trigger | None:
     if lex.decision_verbs.has(tok) and verb:
         return Trigger("decision", k)
     if lex.decision_nouns.has(tok) and noun:
-        nxt = toks[k + 1].lower if k + 1 < len(toks) else ""
-        if nxt in {"о", "об", "про", "on", "to", "щодо"} or (k + 1 < len(toks) and toks[k + 1].infinitive):
-            return Trigger("decision", k, nominal=True)
+        # "решение о ...", "Решение СКБ ОДКБ о направлении", "the decision to deploy": the decided act follows
+        for j in range(k + 1, min(hi, k + 5)):
+            if toks[j].lower in {"о", "об", "про", "on", "to", "щодо"} or toks[j].infinitive:
+                return Trigger("decision", k, nominal=True)
+            if toks[j].text in {",", ";", ":"} or (toks[j].pos not in {"NOUN", None} and not toks[j].text.isupper()):
+                break
         return None
     if lex.support_words.has(tok) and (
             _window_has(lex.appeal_nouns, toks, k + 1, min(hi, k + 4))
@@ -210,6 +222,9 @@ def _movement(toks, k, tok, lex, en, noun, verb, lo, hi) -> Trigger | None:
     mission_only = not force and lex.mission_nouns.any_in(toks, lo, hi)
     if lex.withdrawal_nouns.has(tok) and noun:
         return Trigger("withdrawal", k, nominal=True) if force else None
+    if lex.deployment_nouns.has(tok) and noun:
+        # "ввод войск", "переброска контингентов", "the deployment of Patriot batteries"
+        return Trigger("deployment", k, nominal=True) if force and _window_has(lex.force_nouns, toks, k + 1, k + 5) else None
     home = _window_has(lex.home_words, toks, k + 1, k + 4)
     if lex.withdrawal_verbs.has(tok) and verb:
         ambiguous = lex.deploy_verbs.has(tok) or tok.lemma in {"leave", "return", "вернуться", "повернутися", "покинуть", "залишити", "вылететь", "вилетіти"}

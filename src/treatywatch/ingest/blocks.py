@@ -11,7 +11,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from treatywatch.ingest.datelines import dateline_date
+from treatywatch.ingest.datelines import dateline_date, lead_date
 from treatywatch.ingest.furniture import load_furniture
 from treatywatch.model import Block
 
@@ -21,6 +21,7 @@ BULLET_ITEM_MAX_CHARS = 300
 TITLE_MAX_CHARS = 200
 TITLE_MAX_WORDS = 30
 HEADLINE_MIN_WORDS = 3
+PROSE_MIN_WORDS = 8
 WRAPPED_LINE_MIN_CHARS = 40
 # The publication date is taken from a dateline among the first readable blocks only.
 DATELINE_SEARCH_BLOCKS = 5
@@ -158,13 +159,16 @@ def _mark_datelines_and_titles(
     blocks: list[Block], lines: list[str], known_title: str | None, result: Segmentation
 ) -> None:
     readable = [i for i, b in enumerate(blocks) if b.kind != "furniture"]
+    first_date = headed_date = None
+    story_begun = False
     for position, index in enumerate(readable):
         date = dateline_date(lines[index])
         if date is None:
+            story_begun = story_begun or _reads_as_prose(lines[index])
             continue
         blocks[index].kind = "dateline"
-        if result.published is None and position < DATELINE_SEARCH_BLOCKS:
-            result.published = date
+        if first_date is None and position < DATELINE_SEARCH_BLOCKS:
+            first_date = date
         # A headline right above a dateline (the second story of a bilingual page);
         # a word or two there is a rubric ("Мир", "Politics").
         if position > 0:
@@ -172,6 +176,12 @@ def _mark_datelines_and_titles(
             if (blocks[above].kind == "body" and _looks_like_title(lines[above])
                     and len(lines[above].split()) >= HEADLINE_MIN_WORDS):
                 blocks[above].kind = "title"
+                if headed_date is None and not story_begun:
+                    headed_date = date
+    # The date under the story's headline is the story's; one above it, over menus and
+    # rates, is the site's clock ("Сегодня: четверг, 16 мая").
+    result.published = headed_date or first_date or next(
+        (d for d in (lead_date(lines[i]) for i in readable[:DATELINE_SEARCH_BLOCKS]) if d), None)
 
     headline = _first_headline(blocks, lines, readable, known_title)
     if headline is None:
@@ -181,6 +191,12 @@ def _mark_datelines_and_titles(
         if blocks[index].kind == "body" and lines[index] == result.title:
             blocks[index].kind = "title"
     blocks[headline].kind = "title"
+
+
+def _reads_as_prose(line: str) -> bool:
+    """A paragraph of the story, not a menu item, rate or rubric."""
+    return len(line) > LIST_ITEM_MAX_CHARS or (
+        bool(_SENTENCE_END.search(line)) and len(line.split()) >= PROSE_MIN_WORDS)
 
 
 def _first_headline(

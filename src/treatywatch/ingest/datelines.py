@@ -104,3 +104,35 @@ def parse_date_words(text: str) -> dt.date | None:
         return None
     date = parsed.date()
     return date if _plausible(date) else None
+
+
+# What may follow the date of a dateline that opens the lead: a time, the agency in
+# brackets, then a dash or a bar ("Prague, 2 October 2001 (Agency) -- ...", "06.01.2022 | 22:17 ...").
+_LEAD_SEPARATOR = re.compile(r"\s*(?:,?\s*\d{1,2}:\d{2}(?::\d{2})?)?\s*(?:\([^()]{1,60}\))?\s*(?:--|[—–|-])\s*")
+LEAD_DATELINE_CHARS = 80
+
+
+def lead_date(paragraph: str) -> dt.date | None:
+    """The date of a dateline run into a story's first paragraph: a city or a word or two,
+    the date, then a dash or a bar; or an ISO date, which no story's prose is written in
+    ("date 2025-12-04 Earlier the agency ...")."""
+    head = paragraph[:LEAD_DATELINE_CHARS]
+    found = _DATE.search(head)
+    if not found:
+        return None
+    others = [t for t in _TOKEN.findall(head[:found.start()]) if t.lower() not in _DATE_WORDS]
+    if len(others) > MAX_OTHER_WORDS:
+        return None
+    if not found["iso"] and not _LEAD_SEPARATOR.match(paragraph, found.end()):
+        return None
+    return dateline_date(found.group(0))
+
+
+# /2022/01/06/, /2022-01-06/, /20220106/ in the path of a story's address
+_URL_DATE = re.compile(r"/((?:19|20)\d\d)([/-]?)(0[1-9]|1[0-2])\2(0[1-9]|[12]\d|3[01])(?=[/._-]|$)")
+
+
+def url_date(url: str | None) -> dt.date | None:
+    """The date a story's URL carries in its path, if any."""
+    found = _URL_DATE.search(url or "")
+    return _checked_date(int(found[1]), int(found[3]), int(found[4])) if found else None

@@ -8,6 +8,7 @@ from urllib.parse import urlsplit
 from treatywatch.errors import InputError
 from treatywatch.ingest.blocks import segment
 from treatywatch.ingest.credits import credited_outlet
+from treatywatch.ingest.datelines import url_date
 from treatywatch.ingest.language import assign_languages
 from treatywatch.ingest.webpage import adapt_html
 from treatywatch.model import Doc
@@ -50,8 +51,8 @@ def doc_from_text(
     `Doc.text` is the plain text with line ends normalized; for HTML, the page's main
     text. A `title` not already at the start of the text is put before it, followed by a
     blank line, so offsets always refer to `Doc.text`. The publication date is
-    `published`, else the page metadata, else a dateline near the top, else
-    `default_date`. Raises InputError (naming `doc_id`) for text with nothing to read.
+    `published`, else the page metadata, else the date in the URL's path, else a
+    dateline near the top (or run into the lead), else `default_date`. Raises InputError (naming `doc_id`) for text with nothing to read.
     """
     if fmt not in FORMATS:
         raise InputError(doc_id, f"unknown format {fmt!r}: use one of {', '.join(FORMATS)}")
@@ -82,7 +83,7 @@ def doc_from_text(
         id=doc_id,
         text=text,
         blocks=segmentation.blocks,
-        published=published or segmentation.published or default_date,
+        published=published or url_date(url) or segmentation.published or default_date,
         url=url,
         outlet=outlet,
         title=title or segmentation.title,

@@ -1,0 +1,60 @@
+"""What makes a meeting a consultation, an invoked clause a decision, and a habit no event.
+
+- A meeting of an alliance's body is a consultation when it is urgent or convened over a
+  situation or a request; a summit or session with no crisis named is routine.
+- Talks by phone between officials are a call, not a session (spec: private calls).
+- An organization invoking its own clause decides that it applies (outcome `invoke`);
+  members invoking it ask.
+- "sometimes", "обычно", "іноді": a habit, not an episode.
+"""
+
+import pytest
+
+
+@pytest.mark.parametrize("text", [
+    "В Бишкеке состоялся саммит ОДКБ.",
+    "Вопросы сотрудничества прошли рассмотрение на заседаниях органов ОДКБ.",
+    "Генсек ОДКБ и глава МИД Армении обсудили по телефону ситуацию на границе.",
+    "Генсек ОДКБ і міністр оборони Таджикистану обговорили телефоном обстановку на кордоні.",
+    "The CSTO Secretary General discussed the border situation with Armenia's foreign minister by phone.",
+    "В Астане прошёл саммит ОДКБ, на котором обсуждали бюджет организации.",
+    "У Мінську відбувся саміт ОДКБ.",
+    "A NATO summit took place in Vilnius.",
+    "In similar cases NATO allies sometimes invoked the article and sometimes did not.",
+    "Обычно Россия направляет миротворцев в зону конфликта по мандату ОДКБ.",
+    "Іноді союзники зверталися до НАТО за статтею 4, але не завжди.",
+])
+def test_routine_meetings_calls_and_habits_give_no_event(text):
+    from treatywatch.extract import extract_text
+
+    assert [e.key for e in extract_text(text)] == []
+
+
+@pytest.mark.parametrize("text, key", [
+    ("Внеочередное заседание Совета коллективной безопасности ОДКБ по ситуации в Армении прошло в режиме видеоконференции.",
+     ("consultation", "CSTO", "ARM", "positive", "actual")),
+    ("Члены ОДКБ обсудили обстановку в Таджикистане на экстренной сессии.", ("consultation", "CSTO", "TJK", "positive", "actual")),
+    ("NATO ambassadors met in an emergency session over the drone incident in Poland.",
+     ("consultation", "NATO", "POL", "positive", "actual")),
+    ("NATO invoked Article 5 for the first time after the attacks on the United States.",
+     ("decision", "NATO", "USA", "positive", "actual")),
+])
+def test_urgent_sessions_and_invoked_clauses(text, key):
+    from treatywatch.extract import extract_text
+
+    assert key in {e.key for e in extract_text(text)}
+
+
+def test_an_organization_invoking_its_clause_decides_with_outcome_invoke():
+    from treatywatch.extract import extract_text
+
+    events = extract_text("NATO invoked Article 5 for the first time after the attacks on the United States.")
+    assert [(e.type, e.outcome) for e in events if e.actor == "NATO"] == [("decision", "invoke")]
+    assert not [e for e in events if e.type == "appeal" and e.target == "NATO"]
+
+
+def test_members_invoking_the_clause_ask_the_alliance():
+    from treatywatch.extract import extract_text
+
+    keys = {e.key for e in extract_text("Eight eastern allies triggered NATO consultations under Article 4.")}
+    assert not any(k[0] == "decision" for k in keys)
