@@ -21,11 +21,14 @@ import pytest
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
-from conftest import DEV, SEEDS, corpus_files
+from conftest import DEV, REPO, SEEDS, SHARED, corpus_files
 from treatywatch.model import Doc, Event
 from treatywatch.reason.claims import Claim, DocRef
 
 PG_ENV = "TREATYWATCH_TEST_PG_URL"
+NEWS = SHARED / "corpus" / "news"
+SAMPLES = REPO / "samples"
+GOLD_FOLDERS = (SEEDS, DEV, NEWS, SAMPLES)  # every folder with a gold.jsonl
 BACKENDS = ["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)]
 
 
@@ -103,6 +106,13 @@ class GoldExtractor:
 
 def corpus_paths() -> list[str]:
     return [str(p) for folder in (SEEDS, DEV) for p in corpus_files(folder)]
+
+
+def all_gold_paths() -> list[str]:
+    """Documents of seeds, dev, news and the samples (their JSON Lines too)."""
+    return [str(p) for folder in GOLD_FOLDERS for p in sorted(folder.iterdir())
+            if p.suffix in {".txt", ".html", ".htm"}
+            or (p.suffix == ".jsonl" and p.name != "gold.jsonl")]
 
 
 def build_gold_store(url: str, paths: list[str] | None = None, extra: list[Doc] = ()):

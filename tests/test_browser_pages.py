@@ -84,7 +84,10 @@ def test_browser_list_filter_case_evidence(page, base_url):
 
     appeal = page.locator("ol.timeline > li", has_text=KAZ_APPEAL)
     assert "Appeal" in appeal.inner_text()
-    appeal.locator("a.evidence-link").click()
+    evidence = appeal.locator("a.evidence-link")
+    assert not evidence.is_visible()  # folded under the row
+    appeal.locator("details.sources > summary").click()
+    evidence.click()
     page.wait_for_url("**/documents/*#ev-*")
     anchor = page.url.split("#", 1)[1]
     target = page.locator(f"#{anchor} + mark.ev")
@@ -139,5 +142,37 @@ def test_browser_uploaded_document_reaches_its_case_page(page, base_url):
     page.goto(base_url + "/?actor=ARM")
     page.locator(f'a[href="/cases/{case_id}"]').click()
     page.wait_for_url(f"**/cases/{case_id}")
-    assert ARM_MISSION in page.locator("ol.timeline").inner_text()
+    mission = page.locator("ol.timeline > li", has_text="send a mission")
+    mission.locator("details.sources > summary").click()
+    assert ARM_MISSION in mission.inner_text()
     shot(page, "08-uploaded-case")
+
+
+def test_browser_kaz_case_of_the_samples_is_one_screen_of_merged_events(browser, tmp_path):
+    """The KAZ 2022 case built by the extractor from our samples: one row per event,
+    the evidence folded, the timeline within about one screen."""
+    from treatywatch.extract import Extractor
+    from treatywatch.ingest import read_documents
+    from treatywatch.model import Doc
+    from treatywatch.serve.answers import Answers
+    from treatywatch.store import open_store
+
+    samples = Path(__file__).resolve().parents[1] / "samples"
+    answers = Answers(open_store(f"sqlite:///{tmp_path / 'samples.sqlite'}"))
+    extract = Extractor()
+    for doc in read_documents([str(samples)]):
+        if isinstance(doc, Doc):
+            answers.store.ingest(doc, extract)
+    answers.store.refresh_cases()
+    with serving(create_app(settings=ServeSettings(), answers=answers)) as url:
+        context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="en-GB")
+        page = context.new_page()
+        page.goto(url + "/cases/KAZ-CSTO-2022-01")
+        rows = page.locator("ol.timeline > li")
+        assert 3 <= rows.count() <= 14
+        assert page.locator("details.sources[open]").count() == 0
+        timeline = page.locator("ol.timeline").bounding_box()
+        assert timeline["height"] <= 900
+        shot(page, "09-kaz-samples-case")
+        context.close()
+    answers.close()

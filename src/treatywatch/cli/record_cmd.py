@@ -195,15 +195,25 @@ def case_command(
     _check_format(output_format, ("text", "json"))
     with _user_errors(), _answers(db) as answers:
         case = answers.get_case(case_id)
+    if case["note"]:
+        print(f"Note: {case['note']}", file=sys.stderr)
     if output_format == "json":
         print(json.dumps(case, ensure_ascii=False, indent=2))
         return
-    lines = verdict_lines(case["verdict"])
-    lines += ["", "Timeline:"]
-    for entry in case["timeline"]:
-        lines.append("  " + _timeline_line(entry))
-        for item in entry["evidence"]:
-            lines.append("      " + citation_text(item))
+    verdict = case["verdict"]
+    lines = verdict_lines(verdict, citations=False)
+    for title, rows in (("Timeline: one row per event, its sources folded under it",
+                         case["timeline"]),
+                        ("Undated events (reported, no date of their own):", verdict["undated"]),
+                        ("Undated reports that may belong here (not counted):",
+                         verdict["maybe"])):
+        if not rows and title.startswith(("Undated events", "Undated reports")):
+            continue
+        lines += ["", title]
+        for entry in rows:
+            lines.append("  " + _timeline_line(entry))
+            for item in entry["evidence"]:
+                lines.append("      " + citation_text(item))
     print("\n".join(lines))
 
 
@@ -216,7 +226,11 @@ def _timeline_line(entry: dict[str, Any]) -> str:
             qualifiers.append(f"{name}: {entry[name]}")
     if entry.get("superseded"):
         qualifiers.append("superseded by later reports")
-    return parts[0] + " (" + ", ".join(str(q) for q in qualifiers) + ")"
+    documents = entry.get("documents") or 1
+    outlets = ", ".join(entry.get("outlets") or [])
+    carried = f" — {documents} source{'s' if documents > 1 else ''}" + \
+        (f": {outlets}" if outlets else "")
+    return parts[0] + " (" + ", ".join(str(q) for q in qualifiers) + ")" + carried
 
 
 # --- check -------------------------------------------------------------------------
@@ -251,9 +265,11 @@ def check_command(
     if result["case"] is None:
         q = result["question"]
         others = ", ".join(result["other_cases"]) or "none"
-        print(f"{q['state']} → {q['org']}{' in ' + q['when'] if q['when'] else ''}: "
-              f"none_found — the record holds no episode for that time.\n"
-              f"Other cases of these parties: {others}")
+        lines = [f"{q['state']} → {q['org']}{' in ' + q['when'] if q['when'] else ''}: "
+                 f"none_found — the record holds no episode for that time."]
+        lines += finding_lines(result["findings"])
+        lines.append(f"Other cases of these parties: {others}")
+        print("\n".join(lines))
         return
     print("\n".join(verdict_lines(result, limit=MAX_CITATIONS)))
 
@@ -309,7 +325,30 @@ APPEAL_TEXT = {
 }
 
 
-def verdict_lines(verdict: dict[str, Any], limit: int | None = None) -> list[str]:
+SIDE_TEXT = {"made": "said it was made", "not_made": "said there was none",
+             "reported": "only reported it", "announced": "announced or offered it"}
+COUNTED_TEXT = {"decided": "decided", "outweighed": "outweighed", "superseded": "superseded",
+                "other_basis": "beside the point", "considered": "weighed"}
+
+
+def explanation_lines(verdict: dict[str, Any]) -> list[str]:
+    """The rows that decided the appeal verdict, each with why and its citations."""
+    rows = (verdict.get("explanation") or {}).get("rows") or []
+    if not rows:
+        return []
+    lines = ["Why:"]
+    for row in rows:
+        documents = f"{row['documents']} document{'s' if row['documents'] > 1 else ''}"
+        cites = "".join(f"[{n}]" for n in row["citations"])
+        lines.append(f"  {COUNTED_TEXT[row['counted']]}: {row['source'] or 'the text'} "
+                     f"({row['weight']}) {SIDE_TEXT[row['side']]} — {documents}: "
+                     f"{', '.join(row['outlets'])} {cites}".rstrip())
+        lines.append(f"      {row['why']}")
+    return lines
+
+
+def verdict_lines(verdict: dict[str, Any], limit: int | None = None,
+                  citations: bool = True) -> list[str]:
     req, addr = verdict["requester"], verdict["addressee"]
     period = verdict.get("period") or {}
     span = _period_text(period.get("start"), period.get("end"))
@@ -323,6 +362,7 @@ def verdict_lines(verdict: dict[str, Any], limit: int | None = None) -> list[str
                  req=req, addr=addr, said=said, rumours=rumours)]
     if detail.get("superseded"):
         lines.append("  (an earlier statement that no appeal had been made was overtaken by later reports)")
+    lines += explanation_lines(verdict)
     lines.append(f"Basis: {verdict.get('basis') or '—'}")
     decision = verdict.get("decision")
     if decision:
@@ -335,11 +375,16 @@ def verdict_lines(verdict: dict[str, Any], limit: int | None = None) -> list[str
     force = verdict.get("force")
     if force:
         lines.append(f"Force of {addr}: {force['status']}"
-                     f"{', ' + str(force['size']) + ' personnel' if force.get('size') else ''}"
+                     f"{', ' + _size_text(force) if force.get('size') else ''}"
                      f"{', withdrawn ' + force['withdrawn'] if force.get('withdrawn') else ''}")
     contributors = verdict.get("contributors") or []
-    lines.append("Contributors: " + ("; ".join(_contributor_text(c) for c in contributors)
-                                     if contributors else "—"))
+    lines.append(f"Contributors under {addr}'s decision: "
+                 + ("; ".join(_contributor_text(c) for c in contributors)
+                    if contributors else "—"))
+    bilateral = verdict.get("bilateral") or []
+    if bilateral:
+        lines.append("Moved on their own (bilateral, not under the treaty): "
+                     + "; ".join(_contributor_text(c) for c in bilateral))
     conflicts = verdict.get("conflicts") or []
     if conflicts:
         lines.append("Conflicting sources:")
@@ -353,30 +398,60 @@ def verdict_lines(verdict: dict[str, Any], limit: int | None = None) -> list[str
                     lines.append("      " + citation_text(cite))
                 if limit and len(cites) > PER_SIDE:
                     lines.append(f"      … {len(cites) - PER_SIDE} more")
-    findings = verdict.get("findings") or []
-    if findings:
-        lines.append("Treaty findings:")
-        for f in findings:
-            mark = {"ok": "✓", "warning": "!", "violation": "✗"}.get(f["status"], "?")
-            lines.append(f"  {mark} {f['message']}")
+    lines += finding_lines(verdict.get("findings") or [])
+    maybe = verdict.get("maybe") or []
+    if maybe:
+        lines.append(f"Undated reports that may belong here (not counted): {len(maybe)} "
+                     f"(see `treatywatch case {verdict['case']}`)")
+    if not citations:
+        return lines
     evidence = verdict.get("evidence") or []
     shown = evidence[:limit] if limit else evidence
-    lines.append("Evidence:")
-    for number, item in enumerate(shown, 1):
-        lines.append(f"  [{number}] {citation_text(item)}")
+    lines.append("Citations (each once, with its side):")
+    for item in shown:
+        side = SIDE_TEXT.get(item.get("side"), item.get("side") or item["type"])
+        counted = f", {COUNTED_TEXT[item['counted']]}" if item.get("counted") not in \
+            (None, "considered") else ""
+        lines.append(f"  [{item.get('n', '?')}] {side}{counted} · {citation_text(item)}")
     if len(shown) < len(evidence):
         lines.append(f"  … {len(evidence) - len(shown)} more (see --format json or "
                      f"`treatywatch case {verdict['case']}`)")
     return lines
 
 
+def finding_lines(findings: list[dict[str, Any]]) -> list[str]:
+    if not findings:
+        return []
+    marks = {"ok": "✓", "warning": "!", "violation": "✗"}
+    return ["Treaty findings:", *(f"  {marks.get(f['status'], '?')} {f['message']}"
+                                  for f in findings)]
+
+
 def _contributor_text(c: dict[str, Any]) -> str:
     text = f"{c['state']} ({c['status']}"
     if c.get("size"):
-        text += f", {c['size']} personnel"
+        text += f", {_size_text(c)}"
     if c.get("withdrawn"):
         text += f", withdrawn {c['withdrawn']}"
     return text + ")"
+
+
+def _size_text(c: dict[str, Any]) -> str:
+    """`100 personnel (announced, according to media)`: how the size is given."""
+    detail = c.get("size_detail") or {}
+    how = []
+    if detail.get("modality") and detail["modality"] != "actual":
+        how.append(MODALITY_WORDS.get(detail["modality"], detail["modality"]))
+    if detail:
+        how.append(f"according to {detail.get('source') or 'the text'}")
+    others = [s["value"] for s in c.get("sizes") or [] if s["value"] != c["size"]]
+    if others:
+        how.append("also reported: " + ", ".join(str(v) for v in others))
+    return f"{c['size']} personnel" + (f" [{'; '.join(how)}]" if how else "")
+
+
+MODALITY_WORDS = {"intended": "announced", "conditional": "on condition",
+                  "uncertain": "unconfirmed"}
 
 
 def citation_text(item: dict[str, Any]) -> str:

@@ -7,6 +7,7 @@ from urllib.parse import urlsplit
 
 from treatywatch.errors import InputError
 from treatywatch.ingest.blocks import segment
+from treatywatch.ingest.credits import credited_outlet
 from treatywatch.ingest.datelines import url_date
 from treatywatch.ingest.language import assign_languages
 from treatywatch.ingest.webpage import adapt_html
@@ -23,7 +24,12 @@ def outlet_of(url: str | None) -> str | None:
     """'https://www.example.org/news/1' -> 'example.org': who published it, when nothing better is known."""
     if not url:
         return None
-    host = urlsplit(url if "//" in url else f"//{url}").hostname or ""
+    parts = urlsplit(url if "//" in url else f"//{url}")
+    if parts.scheme not in ("", "http", "https"):
+        return None
+    host = parts.hostname or ""
+    if "." not in host:  # "javascript:alert(1)", "localhost": no publisher's name
+        return None
     return host.removeprefix("www.") or None
 
 
@@ -56,14 +62,18 @@ def doc_from_text(
     if not text.strip():
         raise InputError(doc_id, "document is empty" if not text else "document has only whitespace")
     warnings: list[str] = []
+    page_outlet = None
     if fmt == "html":
         page = adapt_html(text, doc_id)
         text = page.text
         title = title or page.title
         url = url or page.url
-        outlet = outlet or page.outlet
+        page_outlet = page.outlet
         published = published or page.published
         warnings.extend(page.warnings)
+    # who published it: page metadata, a source line or wire credit, the record's
+    # `outlet`, then the URL's host
+    outlet = page_outlet or credited_outlet(text) or outlet or outlet_of(url)
 
     title = " ".join(title.split()) if title else None
     if title and not text.lstrip().startswith(title):
@@ -75,7 +85,7 @@ def doc_from_text(
         blocks=segmentation.blocks,
         published=published or url_date(url) or segmentation.published or default_date,
         url=url,
-        outlet=outlet or outlet_of(url),
+        outlet=outlet,
         title=title or segmentation.title,
         path=path,
         raw_format=raw_format or fmt,

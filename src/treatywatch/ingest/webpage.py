@@ -6,7 +6,9 @@ Only this module imports trafilatura and lxml.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import logging
+import re
 from dataclasses import dataclass, field
 
 from treatywatch.errors import InputError
@@ -63,14 +65,74 @@ def adapt_html(markup: str, document: str) -> WebPage:
     if extracted is not None:
         page.title = _clean(getattr(extracted, "title", None))
         page.url = _clean(getattr(extracted, "url", None))
-        page.outlet = _clean(getattr(extracted, "sitename", None))
         page.published = _iso_date(getattr(extracted, "date", None))
+    page.outlet = site_name(markup, page.title,
+                            _clean(getattr(extracted, "sitename", None)) if extracted else None)
     if not text:
         page.text = _all_text(markup)
         if not page.text:
             raise InputError(document, "HTML has no readable text")
         page.warnings.append("main text extraction found nothing; all text of the page was kept")
     return page
+
+
+_TITLE_SEPARATORS = re.compile(r"\s+[—–|·:-]\s+|\s*\|\s*")
+_SITE_NAME_WORDS = 6  # a longer "site name" is a headline
+
+
+def site_name(markup: str, headline: str | None, guessed: str | None = None) -> str | None:
+    """The publisher's name: `og:site_name`, else a JSON-LD `publisher.name`, else
+    trafilatura's guess unless it is the headline, else the part of `<title>` beside
+    the headline ("Headline — Site")."""
+    import lxml.etree
+    import lxml.html
+
+    try:
+        tree = lxml.html.fromstring(markup)
+    except (lxml.etree.ParserError, ValueError, TypeError):
+        return None
+    for meta in tree.iter("meta"):
+        if (meta.get("property") or meta.get("name") or "").lower() == "og:site_name":
+            name = _clean(meta.get("content"))
+            if name:
+                return name
+    for script in tree.iter("script"):
+        if (script.get("type") or "").lower() == "application/ld+json":
+            name = _publisher(script.text or "")
+            if name:
+                return name
+    headlines = {h for h in (headline, _clean(tree.findtext(".//h1"))) if h}
+    if guessed and guessed not in headlines and len(guessed.split()) <= _SITE_NAME_WORDS:
+        return guessed
+    title = _clean(tree.findtext(".//title"))
+    if title:
+        parts = [p.strip() for p in _TITLE_SEPARATORS.split(title) if p.strip()]
+        rest = [p for p in parts if p not in headlines and not any(p in h for h in headlines)]
+        if len(parts) > 1 and len(rest) == 1 and len(rest[0].split()) <= _SITE_NAME_WORDS:
+            return rest[0]
+    return None
+
+
+def _publisher(payload: str) -> str | None:
+    try:
+        data = json.loads(payload)
+    except ValueError:
+        return None
+    stack = [data]
+    while stack:
+        item = stack.pop(0)
+        if isinstance(item, list):
+            stack.extend(item)
+        elif isinstance(item, dict):
+            publisher = item.get("publisher")
+            if isinstance(publisher, list) and publisher:
+                publisher = publisher[0]
+            if isinstance(publisher, dict) and _clean(publisher.get("name")):
+                return _clean(publisher.get("name"))
+            if isinstance(publisher, str) and _clean(publisher):
+                return _clean(publisher)
+            stack.extend(v for v in item.values() if isinstance(v, (dict, list)))
+    return None
 
 
 def _all_text(markup: str) -> str:

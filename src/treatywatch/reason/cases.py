@@ -1,7 +1,10 @@
 """Episodes turned into cases: an id, a timeline, a verdict and the treaty's findings.
 
-`build_cases(claims, knowledge)` is the whole of it; the store calls it for the
-requesters whose events changed and keeps the result. `REASONING_VERSION` changes
+`build_cases(claims, knowledge, name=...)` is the whole of it; the store calls it for
+the requesters whose events changed and keeps the result. `name` gives the episodes
+their ids from the stems (`KAZ-CSTO-2022-01`); by default the stem, then `-2`, `-3`
+for later episodes with the same stem. The store passes one that keeps every id it
+has published (`store/case_names.py`). `REASONING_VERSION` changes
 with any change to what cases say: stores built with another rebuild all cases.
 """
 
@@ -10,16 +13,18 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Callable
 
 from treatywatch.reason.appeal import AppealFinding, judge_appeal
 from treatywatch.reason.claims import RANK_LABELS, Claim, sort_key
 from treatywatch.reason.episodes import Episode, group_episodes
+from treatywatch.reason.explain import citations, explanation
+from treatywatch.reason.rows import event_rows
 from treatywatch.reason.findings import treaty_findings
 from treatywatch.reason.response import judge_basis, judge_contributors, judge_decision
 from treatywatch.reason.weighing import conflict
 
-REASONING_VERSION = "2"
+REASONING_VERSION = "6"
 
 
 @dataclass
@@ -37,23 +42,38 @@ class Case:
         return self.verdict["appeal"]
 
 
-def build_cases(claims: list[Claim], knowledge: Any) -> list[Case]:
+Namer = Callable[[list[Episode], list[str]], list[str]]
+
+
+def numbered_ids(episodes: list[Episode], stems: list[str],
+                 taken: frozenset[str] = frozenset()) -> list[str]:
+    """The stem, else the stem with the first free number from 2 (ids in `taken`,
+    compared without case, are not free)."""
+    used = {t.upper() for t in taken}
+    ids = []
+    for stem in stems:
+        case_id, number = stem, 1
+        while case_id.upper() in used:
+            number += 1
+            case_id = f"{stem}-{number}"
+        used.add(case_id.upper())
+        ids.append(case_id)
+    return ids
+
+
+def build_cases(claims: list[Claim], knowledge: Any, name: Namer = numbered_ids) -> list[Case]:
     organizations = organization_ids(knowledge)
     episodes = group_episodes(claims, organizations)
-    cases, taken = [], defaultdict(int)
-    for episode in episodes:
-        stem = _case_stem(episode)
-        taken[stem] += 1
-        case_id = stem if taken[stem] == 1 else f"{stem}-{taken[stem]}"
-        cases.append(_case(case_id, episode, organizations, knowledge))
-    return cases
+    ids = name(episodes, [case_stem(e) for e in episodes])
+    return [_case(case_id, episode, organizations, knowledge)
+            for case_id, episode in zip(ids, episodes)]
 
 
 def organization_ids(knowledge: Any) -> frozenset[str]:
     return frozenset(party.id for party in knowledge.organizations())
 
 
-def _case_stem(episode: Episode) -> str:
+def case_stem(episode: Episode) -> str:
     """`KAZ-CSTO-2022-01`: the month of the earliest event dated to a month or a day
     (a year alone: `ARM-CSTO-2020`), else of the latest report; `-undated` without
     either."""
@@ -76,7 +96,10 @@ def _case(case_id: str, episode: Episode, organizations: frozenset[str], knowled
     basis, basis_conflicts = judge_basis(claims, organizations)
     decision, decision_conflicts = judge_decision(claims, episode.addressee, organizations, basis)
     contributors, force, size_conflicts = judge_contributors(claims, episode.addressee,
-                                                             organizations)
+                                                             organizations, decision)
+    bilateral = [c for c in contributors
+                 if c["under"] is None and episode.addressee in organizations]
+    contributors = [c for c in contributors if c not in bilateral]
     appeal_conflicts = _appeal_conflicts(appeal, organizations)
     period = episode.period
     verdict = {
@@ -89,18 +112,38 @@ def _case(case_id: str, episode: Episode, organizations: frozenset[str], knowled
         "basis": basis,
         "decision": decision,
         "contributors": contributors,
+        "bilateral": bilateral,
         "force": force,
         "conflicts": appeal_conflicts + basis_conflicts + decision_conflicts + size_conflicts,
-        "findings": treaty_findings(episode, appeal, decision, contributors, claims,
-                                    organizations, knowledge),
-        "timeline": timeline(claims, appeal, organizations),
-        "evidence": _evidence(claims, appeal, organizations),
+        "findings": treaty_findings(episode, appeal, decision, contributors,
+                                    _mandated(claims, bilateral), organizations, knowledge),
+    }
+    role = _roles(appeal)
+    superseded = {c.id for c in appeal.superseded}
+    rows, undated = event_rows(claims, organizations, role, superseded)
+    maybe_dated, maybe_undated = event_rows(episode.maybe, organizations,
+                                            lambda c: c.event.type, set())
+    cited = citations(claims, appeal, organizations, role)
+    verdict.update({
+        "explanation": explanation(claims, appeal, organizations, cited),
+        "timeline": rows,
+        "undated": undated,
+        "maybe": maybe_dated + maybe_undated,
+        "evidence": cited,
         "documents": len({c.doc.id for c in claims}),
         "events": len(claims),
-    }
+        "rows": len(rows) + len(undated),
+    })
     return Case(case_id, episode.requester, episode.addressee,
                 period.start if period else None, period.end if period else None,
                 verdict, sorted(c.id for c in claims))
+
+
+def _mandated(claims: list[Claim], bilateral: list[dict[str, Any]]) -> list[Claim]:
+    """The claims without the bilateral moves, which the treaty's rules do not judge."""
+    apart = {c["state"] for c in bilateral}
+    return [c for c in claims if not (c.event.type in ("deployment", "withdrawal", "decision")
+                                      and c.event.actor in apart)]
 
 
 def _period_json(episode: Episode) -> dict[str, Any] | None:
@@ -139,45 +182,12 @@ def _appeal_conflicts(appeal: AppealFinding, organizations: frozenset[str]) -> l
     return [conflict("appeal", sides, organizations)]
 
 
-def _role(claim: Claim, appeal: AppealFinding) -> str:
-    if claim in appeal.supporting:
-        return "appeal"
-    if claim in appeal.opposing or claim in appeal.superseded or claim in appeal.rumours:
-        return "appeal_other"
-    return claim.event.type
+def _roles(appeal: AppealFinding):
+    def role(claim: Claim) -> str:
+        if claim in appeal.supporting:
+            return "appeal"
+        if claim in appeal.opposing or claim in appeal.superseded or claim in appeal.rumours:
+            return "appeal_other"
+        return claim.event.type
+    return role
 
-
-def timeline(claims: list[Claim], appeal: AppealFinding,
-             organizations: frozenset[str]) -> list[dict[str, Any]]:
-    """One entry per event, in order of its date (undated ones by their report date)."""
-    entries = []
-    for claim in sorted(claims, key=_timeline_key):
-        e = claim.event
-        entries.append({
-            "id": claim.id,
-            "when": e.when,
-            "reported": claim.doc.published.isoformat() if claim.doc.published else None,
-            "type": e.type, "actor": e.actor, "target": e.target,
-            "polarity": e.polarity, "modality": e.modality, "source": e.source,
-            "weight": RANK_LABELS[claim.rank(organizations)],
-            "assistance": e.assistance, "basis": e.basis, "outcome": e.outcome,
-            "size": e.size, "via": e.via,
-            "superseded": claim in appeal.superseded,
-            "evidence": claim.citations(_role(claim, appeal)),
-        })
-    return entries
-
-
-def _timeline_key(claim: Claim) -> tuple[Any, ...]:
-    period = claim.period
-    when = period.start if period else (claim.doc.published or dt.date.max)
-    return (when, claim.doc.published or dt.date.max, claim.id)
-
-
-def _evidence(claims: list[Claim], appeal: AppealFinding,
-              organizations: frozenset[str]) -> list[dict[str, Any]]:
-    """Citations: what the appeal verdict rests on first (strongest sources first),
-    then everything else."""
-    ordered = sorted(claims, key=lambda c: (_role(c, appeal) != "appeal",
-                                            -c.rank(organizations)) + sort_key(c))
-    return [item for c in ordered for item in c.citations(_role(c, appeal))]

@@ -7,9 +7,11 @@ addressee (an organization or a state), one stretch of time.
   year (an appeal in November, deployments in January) stays whole.
 - An undated claim in a dated document covers the `UNDATED_LOOKBACK_DAYS` before
   the document's date (news reports the recent past) and links the same way.
-- Claims of a document with no date at all join, as a group, the episode of the
-  same parties whose events they resemble most (shared spec keys; ties go to the
-  latest); with nothing in common they form an undated episode.
+- Claims of a document with no date at all join, as a group, the one episode of
+  the same parties whose events they resemble most (shared spec keys), or the only
+  episode of those parties. When several resemble them equally they join none and
+  are listed with each (`maybe`: undated reports that may belong there, not counted
+  in its verdict); only with no episode to go to do they form an undated episode.
 - A state's own national decision or contingent for a requester (via no
   organization) joins the organization's episode running at that time unless the
   requester also turned to that state directly: Kyrgyzstan's parliament approving
@@ -35,6 +37,7 @@ class Episode:
     requester: str
     addressee: str
     claims: list[Claim] = field(default_factory=list)
+    maybe: list[Claim] = field(default_factory=list)  # undated reports that may belong here
     dated: Period | None = None  # the union of the claims' own dates
     reported: Period | None = None  # the span implied by report dates of undated claims
 
@@ -69,6 +72,7 @@ class Episode:
 
     def merge(self, other: "Episode") -> None:
         self.claims.extend(other.claims)
+        self.maybe.extend(other.maybe)
         for name in ("dated", "reported"):
             mine, theirs = getattr(self, name), getattr(other, name)
             if theirs is not None:
@@ -124,27 +128,34 @@ def _split_in_time(requester: str, addressee: str, claims: list[Claim]) -> list[
     undated: Episode | None = None
     for doc_id in sorted(floating):
         group = floating[doc_id]
-        home = _most_alike(group, episodes)
-        if home is None:
+        homes = _fitting(group, episodes)
+        if len(homes) > 1:
+            for home in homes:
+                home.maybe.extend(group)
+            continue
+        if not homes:
             if undated is None:
                 undated = Episode(requester, addressee)
-            home = undated
+            homes = [undated]
         for claim in group:
-            home.add(claim, None, False)
+            homes[0].add(claim, None, False)
     if undated is not None:
         episodes.append(undated)
     return episodes
 
 
-def _most_alike(group: list[Claim], episodes: list[Episode]) -> Episode | None:
+def _fitting(group: list[Claim], episodes: list[Episode]) -> list[Episode]:
+    """The dated episodes an undated document's claims may belong to: those sharing
+    the most spec keys with them, else the only one there is."""
+    if len(episodes) == 1:
+        return list(episodes)
     keys = {c.event.key for c in group}
-    best, best_score = None, 0.0
-    for episode in episodes:  # chronological: a tie goes to the later one
+    scored = []
+    for episode in episodes:
         theirs = {c.event.key for c in episode.claims}
-        score = len(keys & theirs) / len(keys | theirs)
-        if score > 0 and score >= best_score:
-            best, best_score = episode, score
-    return best
+        scored.append((len(keys & theirs) / len(keys | theirs), episode))
+    best = max((score for score, _ in scored), default=0.0)
+    return [e for score, e in scored if score > 0 and score == best]
 
 
 def _attach_national_contributions(episodes: list[Episode],

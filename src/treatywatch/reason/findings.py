@@ -51,30 +51,60 @@ def _finding(rule: str, status: str, message: str) -> dict[str, Any]:
 def membership_status(knowledge: Any, state: str, org: str, on: dt.date | None) -> str:
     """`member`, `frozen`, `suspended`, `former`, `never` (from the knowledge files),
     or `unknown` (no date, or memberships of `org` not recorded)."""
+    found = _member_of(knowledge, state, org, on)
+    return found.status if found is not None else "unknown"
+
+
+def _member_of(knowledge: Any, state: str, org: str, on: dt.date | None) -> Any:
     if on is None or not knowledge.has_party(state):
-        return "unknown"
+        return None
     try:
-        return knowledge.member_of(state, org, on).status
+        return knowledge.member_of(state, org, on)
     except NotFoundError:
-        return "unknown"
+        return None
+
+
+def membership_over(knowledge: Any, state: str, org: str, start: dt.date,
+                    end: dt.date) -> list[dict[str, Any]]:
+    """Membership findings for a period asked about (`check --when 2023`): one for
+    its first day, and one for its last when the status changed in between."""
+    first = _membership(knowledge, state, org, start)
+    last = _membership(knowledge, state, org, end)
+    if end == start or (membership_status(knowledge, state, org, start)
+                        == membership_status(knowledge, state, org, end)):
+        return [first]
+    return [first, last]
+
+
+def _since(found: Any) -> str:
+    record = getattr(found, "record", None)
+    if record is None or record.period.start is None:
+        return ""
+    return f" since {record.period.start.isoformat()}"
 
 
 def _membership(knowledge: Any, state: str, org: str, on: dt.date | None) -> dict[str, Any]:
-    status = membership_status(knowledge, state, org, on)
+    found = _member_of(knowledge, state, org, on)
+    status = found.status if found is not None else "unknown"
     when = on.isoformat() if on else "an unknown date"
+    source = f" (source: {found.source})" if found is not None and found.source else ""
     if status == "member":
         return _finding("membership", "ok", f"{state} was a member of {org} on {when}.")
     if status == "frozen":
         return _finding("membership", "warning",
-                        f"{state} had frozen its participation in {org} by {when}; "
-                        "it remains a member.")
+                        f"{state} had frozen its participation in {org} by {when} "
+                        f"(frozen{_since(found)}); it remains a member{source}.")
     if status == "suspended":
         return _finding("membership", "violation",
-                        f"{state}'s membership of {org} was suspended on {when}: "
-                        "the treaty's assistance covers members only.")
+                        f"{state}'s membership of {org} was suspended on {when} "
+                        f"(suspended{_since(found)}): the treaty's assistance covers members "
+                        f"only{source}.")
     if status in ("former", "never"):
+        ended = ""
+        if status == "former" and found.record is not None and found.record.period.end:
+            ended = f" (its membership ended on {found.record.period.end.isoformat()})"
         return _finding("membership", "violation",
-                        f"{state} was not a member of {org} on {when}: "
+                        f"{state} was not a member of {org} on {when}{ended}: "
                         "the treaty's assistance covers members only.")
     if on is None:
         return _finding("membership", "unknown",

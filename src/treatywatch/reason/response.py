@@ -17,8 +17,9 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any
 
-from treatywatch.reason.claims import RANK_MEDIA, Claim, sort_key
-from treatywatch.reason.weighing import conflict, disagreeing, weigh
+from treatywatch.reason.claims import RANK_LABELS, RANK_MEDIA, Claim, sort_key
+from treatywatch.reason.sizes import states_size
+from treatywatch.reason.weighing import cited, conflict, disagreeing, weigh
 
 MODALITY_ORDER = ("actual", "intended", "conditional", "uncertain")
 _AGREES_WITH_ALL = {"grant"}
@@ -87,9 +88,17 @@ def judge_decision(claims: list[Claim], addressee: str, organizations: frozenset
     return decision, conflicts
 
 
-def judge_contributors(claims: list[Claim], addressee: str, organizations: frozenset[str]
+def judge_contributors(claims: list[Claim], addressee: str, organizations: frozenset[str],
+                       decision: dict[str, Any] | None = None,
                        ) -> tuple[list[dict[str, Any]], dict[str, Any] | None, list[dict[str, Any]]]:
-    """(contributors, the organization's own force or None, conflicts)."""
+    """(contributors, the organization's own force or None, conflicts).
+
+    Each contributor says whether it came `under` the organization's mandate: sent
+    via the organization, or (via nothing named) into an operation the organization
+    decided to deploy. A state's move via nothing or via another party, when the
+    organization decided no deployment, is bilateral (`under` null); so is every
+    state's move when the organization declined: there is no mandate to come under,
+    whatever a report says (Russia's battalion in Kyrgyzstan in 2010)."""
     by_actor: dict[str, list[Claim]] = defaultdict(list)
     for c in claims:
         e = c.event
@@ -99,6 +108,10 @@ def judge_contributors(claims: list[Claim], addressee: str, organizations: froze
                              and e.outcome == "deploy")
         if e.type in ("deployment", "withdrawal") or national_decision:
             by_actor[e.actor].append(c)
+    deployed_by_org = addressee in organizations and decision is not None \
+        and decision.get("outcome") in ("deploy", "grant", "invoke")
+    declined = addressee in organizations and decision is not None \
+        and decision.get("outcome") == "decline"
     contributors, force, conflicts = [], None, []
     for actor in sorted(by_actor):
         entry, size_conflict = _contribution(actor, by_actor[actor], organizations)
@@ -109,8 +122,23 @@ def judge_contributors(claims: list[Claim], addressee: str, organizations: froze
         elif actor in organizations:
             continue  # another organization's force: not a contributor of this one
         else:
+            entry["under"] = None if declined else \
+                _mandate(by_actor[actor], addressee, organizations, deployed_by_org)
             contributors.append(entry)
     return contributors, force, conflicts
+
+
+def _mandate(claims: list[Claim], addressee: str, organizations: frozenset[str],
+             deployed_by_org: bool) -> str | None:
+    """The organization whose mandate the contingent came under, or None (a
+    bilateral move; in a case addressed to a state, that state)."""
+    if addressee not in organizations:
+        return None
+    if any(c.event.via == addressee for c in claims):
+        return addressee
+    if deployed_by_org and all(c.event.via is None for c in claims):
+        return addressee
+    return None
 
 
 def _contribution(actor: str, claims: list[Claim], organizations: frozenset[str]
@@ -127,22 +155,34 @@ def _contribution(actor: str, claims: list[Claim], organizations: frozenset[str]
         status = "intended"
     else:
         status = "uncertain"
-    # sizes of the contingent sent; a withdrawal's size only when no deployment gives one
+    # sizes of the contingent sent; a withdrawal's size only when no deployment gives one;
+    # a size no cited sentence states is not shown
     sized = [c for c in sent if c.event.size] or [c for c in left if c.event.size]
+    uncited = sorted({c.event.size for c in sized if not size_citations(c, organizations)
+                      and c.event.evidence})
+    sized = [c for c in sized if size_citations(c, organizations) or not c.event.evidence]
     ordered_by_status = sorted(sized, key=lambda c: (_status_rank(c, rank), -rank(c), c.id))
     best_status = _status_rank(ordered_by_status[0], rank) if ordered_by_status else None
     values = [(c.event.size, c) for c in ordered_by_status
               if _status_rank(c, rank) == best_status]
     size, _ = weigh(values, organizations)
     _, all_sizes = weigh([(c.event.size, c) for c in sized], organizations)
+    sizes = [_size_entry(value, group, organizations) for value, group in all_sizes]
     size_conflict = None
-    if disagreeing(all_sizes):
-        size_conflict = conflict("size", all_sizes, organizations, subject=actor)
+    if disagreeing(all_sizes):  # each side cites the sentences that state its number
+        size_conflict = {"field": "size", "subject": actor,
+                         "values": [{**s, "evidence": s["evidence"] or
+                                     [e for c in group for e in cited(c, organizations)]}
+                                    for s, (_, group) in zip(sizes, all_sizes)]}
     actual_exits = sorted((c for c in left if c.event.modality == "actual"), key=sort_key)
     entry = {
         "state": actor,
         "size": size,
+        "size_detail": next((s for s in sizes if s["value"] == size), None),
+        "sizes": sizes,
+        "uncited_sizes": uncited,
         "status": status,
+        "under": None,
         "via": next((c.event.via for c in sent + left if c.event.via), None),
         "deployed": next((c.event.when for c in sorted(sent, key=sort_key)
                           if c.event.when and c.event.modality == "actual"), None),
@@ -150,6 +190,24 @@ def _contribution(actor: str, claims: list[Claim], organizations: frozenset[str]
         "sources": len({c.doc.id for c in claims}),
     }
     return entry, size_conflict
+
+
+def size_citations(claim: Claim, organizations: frozenset[str]) -> list[dict[str, Any]]:
+    """The citations of `claim` whose sentence states its size."""
+    return [item for item in cited(claim, organizations)
+            if states_size(item.get("sentence"), claim.event.size)]
+
+
+def _size_entry(value: int, claims: list[Claim], organizations: frozenset[str]) -> dict[str, Any]:
+    """One size with how it is given: the strongest claim's modality (actual or
+    announced) and source, and the sentences stating it."""
+    best = max(claims, key=lambda c: (c.event.modality == "actual", c.rank(organizations),
+                                      -len(c.id), c.id))
+    citations = [item for c in sorted(claims, key=lambda c: c.id)
+                 for item in size_citations(c, organizations)]
+    return {"value": value, "modality": best.event.modality, "source": best.event.source,
+            "weight": RANK_LABELS[best.rank(organizations)],
+            "documents": len({c.doc.id for c in claims}), "evidence": citations}
 
 
 def _status_rank(claim: Claim, rank) -> int:

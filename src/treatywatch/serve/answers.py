@@ -15,16 +15,25 @@ Shapes (keys always present, values may be null):
 
 - case row: id, requester, requester_name, addressee, addressee_name, start, end,
   appeal, basis, decision (outcome), events, documents.
-- case: a case row plus `verdict` (the check dict: appeal, appeal_detail, basis,
-  decision {outcome, by, modality, when, basis, assistance, sources}, contributors
-  [{state, size, status, via, deployed, withdrawn, sources}], force, conflicts
-  [{field, subject, values: [{value, evidence: [citation]}]}], findings, evidence),
-  `findings` [{rule, ok, status, message}] and `timeline` [{id, when, reported, type,
-  actor, target, polarity, modality, source, weight, assistance, basis, outcome,
-  size, via, superseded, evidence: [citation]}].
+- case: a case row plus `asked` (the id given) and `note` (why it answers under
+  another id: merged, split; else null), `verdict` (the check dict: appeal,
+  appeal_detail, explanation {verdict, rows: [{side, counted, source, weight,
+  documents, outlets, citations: [n], why}]}, basis, decision {outcome, by, modality,
+  when, basis, assistance, sources}, contributors and bilateral [{state, size,
+  size_detail, sizes: [{value, modality, source, weight, documents, evidence}],
+  uncited_sizes, status, under, via, deployed, withdrawn, sources}], force, conflicts
+  [{field, subject, values: [{value, evidence: [citation]}]}], findings, undated and
+  maybe [row], evidence [citation, each once]), `findings` [{rule, ok, status,
+  message}] and `timeline` [row] (dated rows, in order of date).
+- row (one event across documents): id, events [event ids], when, reported, type,
+  actor, target, polarity, modality, status (`positive_intended`...), source,
+  weight, said_by [{source, weight, documents}], documents, outlets, assistance,
+  basis, outcome, size, via, superseded, evidence [citation].
 - citation: event, role, type, actor, target, polarity, modality, source, when, doc,
   name, outlet, published, url, lang, sentence, start, end (sentence/offsets null
-  when the event carries no evidence span).
+  when the event carries no evidence span), weight; in `evidence` also n, side
+  (made, not_made, reported, announced, or the event's type), counted (decided,
+  outweighed, superseded, other_basis, considered) and also [other event ids].
 - check: the case's verdict plus `question` {state, org, when} and `other_cases`
   (ids of the same parties' other cases); `case` is null and `appeal` is
   `none_found` when the record holds nothing for that time.
@@ -47,8 +56,9 @@ from sqlalchemy import func, or_, select
 from treatywatch.errors import ConfigError, InputError, NotFoundError
 from treatywatch.model import Doc
 from treatywatch.reason.appeal import APPEAL_VERDICTS
+from treatywatch.reason.findings import membership_over
 from treatywatch.reason.periods import Period, parse_when
-from treatywatch.store import Store, open_store
+from treatywatch.store import Store, case_names, open_store
 from treatywatch.store.casebook import SPEC_COLUMNS, evidence_by_event
 from treatywatch.store.db import search_document_ids
 from treatywatch.store.models import CaseEventRow, CaseRow, DocumentRow, EventRow
@@ -91,8 +101,13 @@ class Answers:
     # --- names --------------------------------------------------------------------
 
     def resolve_state(self, text: str) -> str:
-        """An ISO code from a code or a name in ru/uk/en; NotFoundError otherwise."""
+        """An ISO code from a code or a name in ru/uk/en; NotFoundError otherwise
+        (ConfigError for an organization)."""
         code = self.knowledge.resolve_party(text.strip())
+        if code is not None and self.knowledge.party(code).kind == "organization":
+            raise ConfigError(
+                f"{text!r} is an organization ({code}), not a state: give the state in need "
+                f"as the state and {code} as the organization (check Tajikistan --org {code})")
         if code is None or self.knowledge.party(code).kind != "state":
             raise NotFoundError(
                 f"unknown state {text!r}: give an ISO 3166 alpha-3 code (TJK) or a name in "
@@ -151,24 +166,50 @@ class Answers:
             "documents": row.documents,
         }
 
-    def get_case(self, case_id: str) -> dict[str, Any]:
+    def case_id(self, asked: str) -> tuple[str, str | None]:
+        """The id a case answers under now for an id it was ever published under (in
+        any case), and a note when that is another id; NotFoundError otherwise."""
         self.refresh()
         with self.store.session() as session:
-            row = session.get(CaseRow, case_id.strip())
+            row, name = case_names.resolve(session, asked)
             if row is None:
+                raise NotFoundError(f"no case {asked!r} in the store: list them with "
+                                    "`treatywatch cases` (ids look like KAZ-CSTO-2022-01)")
+            return row.id, case_names.note(name, row.id) if name is not None else None
+
+    def get_case(self, case_id: str) -> dict[str, Any]:
+        """A case by any id it was ever published under, in any case; `asked` is
+        the id given and `note` says why it answers under another id (merged,
+        split), else null."""
+        self.refresh()
+        with self.store.session() as session:
+            row, name = case_names.resolve(session, case_id)
+            if row is None:
+                if name is not None:
+                    raise NotFoundError(f"case {name.id} no longer has evidence that counts "
+                                        "(its documents were linked as republications)")
                 raise NotFoundError(f"no case {case_id!r} in the store: list them with "
                                     "`treatywatch cases` (ids look like KAZ-CSTO-2022-01)")
             verdict = dict(row.verdict)
+            note = case_names.note(name, row.id) if name is not None else None
         timeline = verdict.pop("timeline")
         findings = verdict.get("findings", [])
-        return {**self._case_row(row), "verdict": verdict, "findings": findings,
-                "timeline": timeline}
+        return {**self._case_row(row), "asked": case_id.strip(), "note": note,
+                "verdict": verdict, "findings": findings, "timeline": timeline}
 
     def check(self, state: str, org: str, when: str | None = None) -> dict[str, Any]:
         """Did `state` appeal to `org` around `when` (`YYYY`, `YYYY-MM`, `YYYY-MM-DD`;
         None: the latest episode)? The verdict of the case that covers that time."""
         requester, addressee = self.resolve_state(state), self.resolve_org(org)
+        if addressee == requester:
+            raise ConfigError(
+                f"{org!r} is {self._name(requester) or requester}, the state asking: give as "
+                "the organization (--org) the one it turned to (CSTO, ОДКБ, NATO), or a state")
         asked = _period(when, "when") if when else None
+        today = dt.date.today()
+        if asked is not None and asked.start > today:
+            raise ConfigError(f"when {when!r} is in the future (today is {today.isoformat()}): "
+                              "the record holds what has been reported")
         self.refresh()
         with self.store.session() as session:
             rows = list(session.execute(
@@ -179,11 +220,17 @@ class Answers:
         question = {"state": requester, "org": addressee, "when": when}
         others = sorted(r.id for r in rows if r.id != chosen)
         if verdict is None:
+            findings = []
+            if asked is not None and self.knowledge.party(addressee).kind == "organization":
+                findings = membership_over(self.knowledge, requester, addressee, asked.start,
+                                           min(asked.end, today))
             return {"question": question, "case": None, "requester": requester,
                     "addressee": addressee, "period": None, "appeal": "none_found",
-                    "appeal_detail": None, "basis": None, "decision": None, "contributors": [],
-                    "force": None, "conflicts": [], "findings": [], "timeline": [],
-                    "evidence": [], "documents": 0, "events": 0, "other_cases": others}
+                    "appeal_detail": None, "explanation": None, "basis": None,
+                    "decision": None, "contributors": [], "bilateral": [], "force": None,
+                    "conflicts": [], "findings": findings, "timeline": [], "undated": [],
+                    "maybe": [], "evidence": [], "documents": 0, "events": 0, "rows": 0,
+                    "other_cases": others}
         return {"question": question, **verdict, "other_cases": others}
 
     # --- documents ----------------------------------------------------------------

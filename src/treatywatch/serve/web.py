@@ -10,9 +10,13 @@ twin of every page is the /api route of the same name.
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Depends, Query, Request
-from fastapi.responses import HTMLResponse, Response
+import json
+from urllib.parse import quote
 
+from fastapi import APIRouter, Depends, Query, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+
+from treatywatch.errors import NotFoundError
 from treatywatch.serve.claims import check_claim, read_claim
 from treatywatch.serve.evidence import document_spans
 from treatywatch.serve.highlight import highlight_evidence
@@ -29,14 +33,42 @@ def page_cases(request: Request, filters: CaseFilters = Depends()) -> HTMLRespon
 
 
 @router.get("/cases/{case_id}", response_class=HTMLResponse)
-def page_case(request: Request, case_id: str) -> HTMLResponse:
+def page_case(request: Request, case_id: str,
+              followed: str = Query("", alias="from", max_length=80)) -> Response:
+    """An id the case was published under before (merged, split, or in other
+    letter case) redirects permanently to its id now, noting where it came from."""
+    answers = answers_of(request)
+    current, _ = _resolved(request, case_id)
+    if current != case_id:
+        return RedirectResponse(f"/cases/{quote(current)}?from={quote(case_id)}",
+                                status_code=308)
+    note = _followed_note(request, followed, current) if followed else None
+
     def make() -> bytes:
-        case = answers_of(request).get_case(case_id)
+        case = {**answers.get_case(case_id), "note": note}
         return render(request, "case.html", {"case": case}).body
 
     key = ("page", request.url.path, request.url.query, request_language(request))
     body = request.app.state.cache.get_or_make(key, make)
     return HTMLResponse(body, headers={"Content-Language": request_language(request)})
+
+
+def _resolved(request: Request, asked: str) -> tuple[str, str | None]:
+    """The id a case answers under now (and the note), through the response cache
+    so that a cached page costs no query."""
+    def make() -> bytes:
+        return json.dumps(answers_of(request).case_id(asked)).encode("utf-8")
+
+    current, note = json.loads(request.app.state.cache.get_or_make(("case-id", asked), make))
+    return current, note
+
+
+def _followed_note(request: Request, followed: str, current: str) -> str | None:
+    try:
+        then, note = _resolved(request, followed)
+    except NotFoundError:
+        return None
+    return note if then == current else None
 
 
 @router.get("/documents/{doc_id}", response_class=HTMLResponse)

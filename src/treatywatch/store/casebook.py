@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 from treatywatch.model import Event, Evidence
 from treatywatch.reason.cases import REASONING_VERSION, Case, build_cases
 from treatywatch.reason.claims import Claim, DocRef
+from treatywatch.store import case_names
 from treatywatch.store.models import (
     CaseEventRow,
     CaseRow,
@@ -62,7 +63,8 @@ def rebuild_stale(session: Session, knowledge: Any) -> list[str]:
     if not requesters:
         return []
     claims = [claim for chunk in _chunks(requesters) for claim in load_claims(session, chunk)]
-    cases = build_cases(claims, knowledge)
+    namer = case_names.namer_for(session, requesters, {c.id: c for c in claims})
+    cases = build_cases(claims, knowledge, name=namer)
     for chunk in _chunks(requesters):
         old = select(CaseRow.id).where(CaseRow.requester.in_(chunk))
         session.execute(delete(CaseEventRow).where(CaseEventRow.case_id.in_(old)))
@@ -73,6 +75,7 @@ def rebuild_stale(session: Session, knowledge: Any) -> list[str]:
     session.flush()
     for case in cases:
         session.add_all(CaseEventRow(case_id=case.id, event_id=e) for e in case.event_ids)
+    namer.apply(session)
     for chunk in _chunks(requesters):
         session.execute(delete(StaleRequesterRow).where(StaleRequesterRow.requester.in_(chunk)))
     record_reasoning_version(session)

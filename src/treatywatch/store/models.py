@@ -132,6 +132,29 @@ class CaseEventRow(Base):
         ID, ForeignKey("events.id", ondelete="CASCADE"), primary_key=True, index=True)
 
 
+class CaseNameRow(Base):
+    """Every case id ever published, kept so that it answers for good.
+
+    `anchor` is the episode's first evidence (the earliest of its events) when the
+    id was first given; `events` every event the id covered while it was a case's
+    own id. On each rebuild an id follows its anchor (else the episode holding most
+    of its events): `case_id` is the case it answers with now. `status` is
+    `current` (it is that case's own id), `merged` (another, older id names the
+    episode now) or `retired` (none of its events counts any more); `parts` the
+    other cases holding events it covered (an episode split)."""
+
+    __tablename__ = "case_names"
+
+    id: Mapped[str] = mapped_column(String(80), primary_key=True)
+    requester: Mapped[str] = mapped_column(CODE, index=True)
+    seq: Mapped[int] = mapped_column(Integer)
+    anchor: Mapped[str] = mapped_column(ID)
+    events: Mapped[list[Any]] = mapped_column(JSON)
+    case_id: Mapped[str | None] = mapped_column(String(80))
+    status: Mapped[str] = mapped_column(CODE)
+    parts: Mapped[list[Any]] = mapped_column(JSON)
+
+
 class StaleRequesterRow(Base):
     """Requesters whose cases must be rebuilt: written in the same transaction as
     the document that changed them, cleared in the one that rebuilds them, so an
@@ -152,5 +175,5 @@ class MetaRow(Base):
     value: Mapped[str] = mapped_column(Text)
 
 
-ALL_TABLES = [DocumentRow, EventRow, EvidenceRow, CaseRow, CaseEventRow, StaleRequesterRow,
-              MetaRow]
+ALL_TABLES = [DocumentRow, EventRow, EvidenceRow, CaseRow, CaseEventRow, CaseNameRow,
+              StaleRequesterRow, MetaRow]

@@ -16,6 +16,7 @@ from treatywatch.model import Doc
 from treatywatch.store import casebook, db, migrate
 from treatywatch.store.identity import document_id
 from treatywatch.store.models import DocumentRow
+from treatywatch.store.size_evidence import complete_size_evidence
 from treatywatch.store.near_duplicates import NearDuplicateIndex, signature
 from treatywatch.store.write import IngestResult, update_duplicate_name, write_document
 
@@ -72,6 +73,8 @@ class Store:
         return self._write(doc_id, doc)
 
     def _write(self, doc_id: str, doc: Doc) -> IngestResult:
+        if any(e.size for e in doc.events):
+            complete_size_evidence(doc, self.knowledge)
         minhash = signature(doc.text)
         with self._write_lock:
             return self._write_locked(doc_id, doc, minhash)
