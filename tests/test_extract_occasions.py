@@ -72,3 +72,26 @@ def test_questions_tallies_vague_readiness_and_calls_give_no_event(text):
     from treatywatch.extract import extract_text
 
     assert [e.key for e in extract_text(text)] == []
+
+
+@pytest.mark.parametrize("text, key", [
+    ("The European Union voiced its readiness to give France all the aid and assistance required.",
+     ("offer", "EU", "FRA", "positive", "conditional")),
+    ("Таджикистан и Киргизия «в конфиденциальном порядке» выразили готовность оказать России военную помощь.",
+     ("offer", "KGZ", "RUS", "positive", "conditional")),
+])
+def test_readiness_nouns_and_quoted_phrases(text, key):
+    from treatywatch.extract import extract_text
+
+    assert key in {e.key for e in extract_text(text)}
+
+
+@pytest.mark.parametrize("text", [
+    "The alliance put its forces on higher readiness to protect all allies.",
+    "Войска ОДКБ приведены в повышенную боевую готовность.",
+    "Альянс підвищує бойову готовність своїх військ.",
+])
+def test_an_alert_level_is_no_offer(text):
+    from treatywatch.extract import extract_text
+
+    assert "offer" not in {e.type for e in extract_text(text)}

@@ -70,8 +70,9 @@ def split_clauses(sentence: Sentence, lex: Lexicon) -> Clauses:
     participial = set()  # starts of participial phrases ("заседание, созванное по просьбе Эстонии, ...")
     closes = set()  # where the clause interrupted by a participial phrase goes on
     in_participial = False
+    phrases = _quoted_phrases(toks)
     for k, tok in enumerate(toks):
-        if tok.text in HARD_BREAKS:
+        if tok.text in HARD_BREAKS and k not in phrases:
             cuts.append(k + 1)
             in_participial = False
         elif tok.text in SOFT_BREAKS and in_participial:
@@ -104,6 +105,27 @@ def split_clauses(sentence: Sentence, lex: Lexicon) -> Clauses:
         if a in resuming and idx >= 2 and idx - 1 in relative:
             resumed[idx] = resumed.get(idx - 2, spans[idx - 2][0])
     return Clauses(spans, _conditions(sentence, lex), owner, relative, resumed)
+
+
+QUOTE_PAIRS = {"«": "»", "“": "”", "„": "“"}
+SHORT_QUOTE = 8  # tokens
+
+
+def _quoted_phrases(toks) -> set[int]:
+    """Positions of quotation marks around a short phrase with no finite verb («в
+    конфиденциальном порядке», "unprovoked"): a cited phrase or a name, not a clause."""
+    out: set[int] = set()
+    open_at: dict[str, int] = {}
+    for k, tok in enumerate(toks):
+        closing = next((o for o, c in QUOTE_PAIRS.items() if c == tok.text and o in open_at), None)
+        if closing is not None:
+            a = open_at.pop(closing)
+            inside = toks[a + 1:k]
+            if len(inside) <= SHORT_QUOTE and not any(_finite(t) for t in inside):
+                out.update({a, k})
+        elif tok.text in QUOTE_PAIRS:
+            open_at[tok.text] = k
+    return out
 
 
 def _opens_relative(toks, a: int, lex: Lexicon) -> bool:

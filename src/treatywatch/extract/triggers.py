@@ -116,6 +116,8 @@ def _offer(toks, k, tok, lex, lo, hi) -> Trigger | None:
     """Readiness to help ("готова оказать помощь", "ready to assist"); or help promised in
     the future on a condition ("поможет при необходимости", "will give ... if")."""
     if lex.readiness.has(tok):
+        if k > 0 and lex.alert_levels.has(toks[k - 1]):
+            return None  # "forces on higher readiness", "повышенная боевая готовность": an alert level
         if _window_has(lex.deliberation, toks, k + 1, min(hi, k + 4)):
             return None  # "готов рассмотреть просьбу": deliberation, not an offer (rule 12)
         if _window_has(lex.help_verbs, toks, k + 1, min(hi, k + 8)) or _window_has(lex.help_nouns, toks, k + 1, min(hi, k + 8)):
