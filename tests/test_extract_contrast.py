@@ -59,3 +59,24 @@ def test_an_exercise_scenario_gives_no_event(text):
 def test_not_only_but_also_is_no_contrast(text):
     keys = _keys(text)
     assert not any(k[3] == "negative" for k in keys)
+
+
+@pytest.mark.parametrize("text", [
+    "The CSTO sends a mission, not troops, to Armenia.",
+    "ОДКБ направит в Армению миссию, а не войска.",
+])
+def test_a_mission_not_troops_is_a_decision_to_send_a_mission(text):
+    from treatywatch.extract import extract_text
+
+    assert [(e.type, e.outcome) for e in extract_text(text)] == [("decision", "mission")]
+
+
+@pytest.mark.parametrize("text, key", [
+    ("Кремль не стал вводить войска в Киргизию.", ("decision", "RUS", "KGZ", "positive", "actual")),
+    ("Кремль не став вводити війська до Киргизстану.", ("decision", "RUS", "KGZ", "positive", "actual")),
+    ("Россия не направляла в Армению войска во время боёв.", ("deployment", "RUS", "ARM", "negative", "actual")),
+])
+def test_chose_not_to_send_is_a_refusal_did_not_send_is_a_negated_move(text, key):
+    from treatywatch.extract import extract_text
+
+    assert key in {e.key for e in extract_text(text)}

@@ -83,6 +83,16 @@ def _force_contrasted_with_mission(frame: Frame, sentence: Sentence, lex: Lexico
     """"направила не войска, а миссию", "sent not troops but a fact-finding mission"."""
     toks = sentence.tokens
     k = frame.at
+    for j in range(k + 1, min(len(toks), k + 5)):
+        # "sends a mission, not troops": the mission first, the force negated after it
+        if lex.mission_nouns.has(toks[j]):
+            tail = toks[j + 1:j + 5]
+            if any(lex.negators.has(t) for t in tail) and any(lex.force_nouns.has(t) for t in tail):
+                decided = copy.copy(frame)
+                decided.type = "decision"
+                decided.trigger = Trigger("decision", k, False, "mission")
+                return decided
+            break
     for j in range(k + 1, min(len(toks), k + 8)):
         if lex.force_nouns.has(toks[j]) and any(lex.negators.has(t) for t in toks[max(k + 1, j - 3):j]):
             tail = toks[j + 1:j + 6]

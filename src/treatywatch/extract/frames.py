@@ -369,7 +369,8 @@ class FrameBuilder:
                 return None  # a national meeting, or talks with no alliance in sight
         passive = toks[frame.at].pos == "PRTS" or "pssv" in toks[frame.at].grams or (
             frame.at > 0 and toks[frame.at - 1].lower in {"were", "was", "been", "be"})
-        if frame.type == "deployment" and frame.negated and frame.subject_kind and not passive and (frame.modality == "intended" and (
+        chose_not = any(t.lower in BECAME or t.lemma in {"стать", "стати"} for t in toks[max(0, frame.at - 2):frame.at])
+        if frame.type == "deployment" and frame.negated and frame.subject_kind and not passive and (chose_not or frame.modality == "intended" and (
                 any(lex.future_aux.has(t) for t in toks[max(0, frame.at - 4):frame.at]) or "futr" in toks[frame.at].grams)):
             # "will not send peacekeepers": a decision to decline
             frame.type, frame.negated, frame.modality = "decision", False, "actual"
