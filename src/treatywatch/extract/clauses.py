@@ -33,6 +33,25 @@ class Clauses:
     def in_condition(self, i: int) -> bool:
         return any(lo <= i < hi for lo, hi in self.conditions)
 
+    def render(self, tokens) -> str:
+        """One line per clause, its kind first: `main`, `cond` (a conditional clause), `rel`
+        (relative or participial), `cont` (a main clause resumed after a relative one);
+        condition spans in {braces}."""
+        lines = []
+        for idx, (a, b) in enumerate(self.spans):
+            kind = "rel" if idx in self.relative else "cont" if self.resumed and idx in self.resumed else \
+                "cond" if any(lo == a and hi >= b - 1 for lo, hi in self.conditions) else "main"
+            words = []
+            for k in range(a, b):
+                text = tokens[k].text
+                if any(lo == k for lo, _ in self.conditions):
+                    text = "{" + text
+                if any(hi == k + 1 for _, hi in self.conditions):
+                    text = text + "}"
+                words.append(text)
+            lines.append(f"{kind}: {' '.join(words)}")
+        return "\n".join(lines)
+
     def conditions_on(self, i: int) -> list[tuple[int, int]]:
         """The conditions that bind the predicate at token i: one inside its own clause ("поможет
         в случае обращения"), or a conditional clause right before or after it ("Если Душанбе
@@ -91,6 +110,12 @@ def split_clauses(sentence: Sentence, lex: Lexicon) -> Clauses:
                 lex.speech_verbs.has(t) or lex.claim_verbs.has(t) or lex.denial_verbs.has(t) or lex.report_nouns.has(t)
                 for t in toks[max(cuts[-1], k - 8):k]):
             cuts.append(k)  # "said that ...", "told parliament on Tuesday that ..."
+    conditions = _conditions(sentence, lex)
+    for a, b in conditions:
+        opens = a == 0 or toks[a - 1].text in SOFT_BREAKS | HARD_BREAKS  # a condition put first
+        if opens and b < len(toks) and toks[b].text in SOFT_BREAKS and not lex.noun_condition_markers.has(toks[a]) \
+                and not lex.noun_condition_markers.phrase_at(toks, a):
+            cuts.append(b + 1)  # "Если Душанбе попросит, | Россия направит войска"
     cuts = sorted(set(c for c in cuts if c <= len(toks)))
     resuming = set(_relative_ends(sentence, lex, cuts)) | closes
     cuts = sorted(set(cuts) | resuming) + [len(toks)]
@@ -104,7 +129,7 @@ def split_clauses(sentence: Sentence, lex: Lexicon) -> Clauses:
     for idx, (a, b) in enumerate(spans):
         if a in resuming and idx >= 2 and idx - 1 in relative:
             resumed[idx] = resumed.get(idx - 2, spans[idx - 2][0])
-    return Clauses(spans, _conditions(sentence, lex), owner, relative, resumed)
+    return Clauses(spans, conditions, owner, relative, resumed)
 
 
 QUOTE_PAIRS = {"«": "»", "“": "”", "„": "“"}
@@ -140,9 +165,7 @@ def _relative_ends(sentence: Sentence, lex: Lexicon, cuts: list[int]) -> list[in
     """Where a relative clause ends when no comma closes it: news often writes
     "Засідання, яке зібрали на прохання Польщі передбачає консультації". A relative clause
     has one predicate; a second finite verb that no conjunction joins to the first resumes
-    the clause the relative one hangs on. English verbs are not told apart here."""
-    if sentence.lang == "en":
-        return []
+    the clause the relative one hangs on."""
     toks = sentence.tokens
     bounds = cuts + [len(toks)]
     out = []
