@@ -95,3 +95,14 @@ def test_an_alert_level_is_no_offer(text):
     from treatywatch.extract import extract_text
 
     assert "offer" not in {e.type for e in extract_text(text)}
+
+
+@pytest.mark.parametrize("text, key", [
+    ("Москва поможет Душанбе защитить границу с Афганистаном, заявили в ОДКБ.", ("offer", "RUS", "TJK", "positive", "conditional")),
+    ("Москва допоможе Душанбе захистити кордон з Афганістаном, заявили в ОДКБ.", ("offer", "RUS", "TJK", "positive", "conditional")),
+    ("Russia will help Tajikistan protect its border with Afghanistan.", ("offer", "RUS", "TJK", "positive", "conditional")),
+])
+def test_a_promise_to_help_a_named_party_is_an_offer(text, key):
+    from treatywatch.extract import extract_text
+
+    assert key in {e.key for e in extract_text(text)}

@@ -376,8 +376,8 @@ class Extractor:
                     event.via = actor if actor in ORGS else (None if f.type == "offer" else self._via(f, ctx))
                 if f.type in {"consultation", "deployment", "withdrawal"}:
                     event.assistance = None
-                if f.type == "offer" and event.modality == "actual":
-                    event.modality = "conditional"
+                if f.type == "offer" and (event.modality == "actual" or f.trigger.feature == "help" and event.modality == "intended"):
+                    event.modality = "conditional"  # readiness, or a promise to help, stands until asked (rule 7)
                 events.append(event)
         return events
 

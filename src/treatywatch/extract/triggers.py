@@ -130,6 +130,9 @@ def _offer(toks, k, tok, lex, lo, hi) -> Trigger | None:
         helpish = tok.lemma in {"помочь", "допомогти", "help", "assist"} or _window_has(lex.help_nouns, toks, k + 1, min(hi, k + 10))
         if future and conditioned and helpish:
             return Trigger("offer", k, feature="help")
+        promised = tok.lemma in {"помочь", "допомогти", "help", "assist"} and future
+        if promised and k + 1 < len(toks) and any(t.pos in {"NOUN"} and t.text[:1].isupper() for t in toks[k + 1:k + 3]):
+            return Trigger("offer", k, feature="help")  # "Москва поможет Душанбе": a promise to help a named party
     return None
 
 
