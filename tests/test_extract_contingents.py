@@ -71,3 +71,23 @@ def test_a_nominal_deployment_that_is_agreed_asked_or_discussed_is_no_deployment
     from treatywatch.extract import extract_text
 
     assert "deployment" not in {e.type for e in extract_text(text)}
+
+
+def test_the_contingent_named_again_is_the_same_force():
+    from treatywatch.extract import shared_extractor
+    from treatywatch.ingest import doc_from_text
+
+    story = ("Контингент ОДКБ прибыл в Казахстан в январе. В те дни он охранял аэропорты. "
+             "Как и было условлено, контингент ушёл из страны раньше срока.")
+    keys = {e.key for e in shared_extractor().extract(doc_from_text("<t>", story))}
+    assert ("withdrawal", "CSTO", "KAZ", "positive", "actual") in keys
+
+
+def test_first_person_acts_for_the_story_s_state():
+    from treatywatch.extract import shared_extractor
+    from treatywatch.ingest import doc_from_text
+
+    story = ("Президент Казахстана дал интервью газете. «Когда мы обращались в ОДКБ за помощью, "
+             "председателем организации была Армения», — сказал он.")
+    keys = {e.key[:3] for e in shared_extractor().extract(doc_from_text("<t>", story))}
+    assert ("appeal", "KAZ", "CSTO") in keys and ("appeal", "ARM", "CSTO") not in keys

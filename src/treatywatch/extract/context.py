@@ -59,6 +59,10 @@ def fill_arguments(frames: list[Frame], ctx: DocContext, alliance_of=lambda stat
     ctx.appeals = appeals
     out: list[Frame] = []
     for f in frames:
+        if f.type in {"appeal", "offer"} and not f.actors and f.first_person and ctx.main_state \
+                and ctx.main_state != f.target and f.voice not in {"media"}:
+            # "Когда мы обращались ...", "наше обращение" in a story about one state: its leader speaks
+            f.actors = [ctx.main_state]
         if f.type == "appeal":
             if not f.actors and (f.reported or f.denied):
                 # "denied that any such request had been made": the request reported before
@@ -83,7 +87,10 @@ def fill_arguments(frames: list[Frame], ctx: DocContext, alliance_of=lambda stat
                 asked = _nearest(appeals, f, lambda a: True)
                 f.target = (asked.actors[0] if asked and asked.actors else None) or (went.target if went else None) or ctx.main_state
             if not f.actors and f.generic_force:
-                if not f.collective_force and f.recent_state and f.recent_state != f.target:
+                named = f.recent_force_owner
+                if named and named[1] == f.force_lemma and named[0] != f.target:
+                    f.actors = [named[0]]  # "Контингент ОДКБ ... контингент ушёл из страны": the same force again
+                elif not f.collective_force and f.recent_state and f.recent_state != f.target:
                     f.actors = [f.recent_state]  # "По решению депутатов ... отправятся 150 военных"
                 elif ctx.main_org:
                     f.actors = [ctx.main_org]

@@ -41,6 +41,8 @@ class Frame:
     generic_force: bool = False  # "миротворцы", "the contingent": a force nobody is named for
     collective_force: bool = False  # "миротворческие силы", "peacekeepers": the alliance's own
     recent_state: str | None = None  # the state last acting in the paragraph
+    recent_force_owner: tuple[str, str] | None = None  # (party, force noun) the paragraph last named
+    force_lemma: str | None = None  # the force noun of a movement with no named contributor
     carried_count: int | None = None  # a troop count the sentence before gave
     own_size: int | None = None  # a listed contingent's own number ("Belarus around 500")
     sentence_date: str = ""  # the document date, ISO (for plans on a weekday)
@@ -58,6 +60,7 @@ class Frame:
     denied: bool = False  # the denied half of a denial
     governor: object = None  # governors.Governor of a dependent event word, if any
     clauses_span: tuple[int, int] | None = None  # the trigger's clause
+    first_person: bool = False  # "мы обращались", "наше обращение": the speaker's side acts
 
     @property
     def at(self) -> int:
@@ -291,6 +294,7 @@ class FrameBuilder:
                 if gov.owns_negator:
                     frame.negated = gov.negated  # "не против": the negator is the phrase's own
             self._arguments(frame, refs, clauses)
+            frame.first_person = lex.first_person.any_in(toks, max(lo, trig.at - 4), trig.at)
             sp = speaker_for(trig.at, speakers)
             if not frame.actors and sp is not None and sp.ref is not None and sp.postposed and sp.at > trig.at \
                     and sp.ref.party and sp.ref.kind in ACTOR_KINDS and sp.ref.party != frame.target \
@@ -414,7 +418,7 @@ class FrameBuilder:
         k = at if at is not None else after[0].start
         lo = max(0, k - 6)
         refs_span = {j for r in before for j in range(r.start, r.end)}
-        if any(t.pos == "NOUN" and "nomn" in t.grams and j not in refs_span for j, t in enumerate(sentence.tokens[lo:k], lo)):
+        if any(t.pos in {"NOUN", "NPRO"} and "nomn" in t.grams and j not in refs_span for j, t in enumerate(sentence.tokens[lo:k], lo)):
             return None
         cands = [r for r in after if r.kind in kinds and r.prep is None and not r.attached and "nomn" in r.case]
         return cands[0] if cands else None
@@ -691,6 +695,7 @@ class FrameBuilder:
         own = any(lex.possessive_own.has(toks[j]) for j in range(lo, hi))
         if not seen and not own and any(lex.force_nouns.has(toks[j]) for j in range(lo, hi)):
             frame.generic_force = True
+            frame.force_lemma = next(toks[j].lemma for j in range(lo, hi) if lex.force_nouns.has(toks[j]))
             frame.collective_force = lex.collective_force_words.any_in(toks, lo, hi)
 
 

@@ -40,12 +40,27 @@ class Reading:
 
     last_voice: dict[int, str | None] = field(default_factory=dict)
     recent_state: dict[int, str] = field(default_factory=dict)
+    recent_force_owner: dict[int, tuple[str, str]] = field(default_factory=dict)  # "Контингент ОДКБ": (party, noun)
     pending_count: dict[int, int] = field(default_factory=dict)
     block_frames: dict[int, list[Frame]] = field(default_factory=dict)
     frames_so_far: list[Frame] = field(default_factory=list)  # every frame of the document read before
     spoken: dict[int, list] = field(default_factory=dict)  # speakers per sentence
     times: dict[int, list] = field(default_factory=dict)  # time expressions per sentence, found once
     counts: dict[int, list] = field(default_factory=dict)  # troop counts per sentence, found once
+
+
+def _force_owner_named(sentence, refs, lex) -> str | None:
+    """(party, force noun) when this sentence gives a force noun its party: "Контингент ОДКБ",
+    "the CSTO force", "белорусские военные"."""
+    toks = sentence.tokens
+    for j, tok in enumerate(toks):
+        if not lex.force_nouns.has(tok):
+            continue
+        owner = next((r.party for r in refs if r.party and (r.start in {j + 1, j + 2} and r.kind in {"org", "body", "state", "metonym"}
+                                                             and r.prep is None or r.end == j and r.kind in {"org", "state_adj"})), None)
+        if owner:
+            return owner, tok.lemma
+    return None
 
 
 def _remember_count(sentence, lex, pending: dict[int, int]) -> None:
@@ -177,6 +192,9 @@ class Extractor:
         real = [sp for sp in speakers if sp.voice]
         if real:
             state.last_voice[block] = real[-1].voice
+        owner = _force_owner_named(sentence, refs, lex)
+        if owner:
+            state.recent_force_owner[block] = owner  # "Контингент ОДКБ ...": whose "the contingent" is next
         if sentence.is_question:
             return []
         after_appeal = any(f.type == "appeal" and not f.negated for f in state.frames_so_far)
@@ -200,6 +218,7 @@ class Extractor:
         for f in frames:
             f.refs, f.clauses = refs, clauses
             f.recent_state = state.recent_state.get(block)
+            f.recent_force_owner = state.recent_force_owner.get(block)
             states = [a for a in f.actors if a not in ORGS]
             if states:
                 state.recent_state[block] = states[0]
