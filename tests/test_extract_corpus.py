@@ -1,13 +1,17 @@
-"""Extraction quality on the shared seed and dev corpora (../shared/corpus), scored as
-the spec's Scoring section says. The floors are the issue's acceptance figures."""
+"""Extraction quality on the shared corpora (../shared/corpus), scored as the spec's
+Scoring section says. Seeds and dev floors are the issue's acceptance figures (0.95). The
+news floor guards what has been reached (0.766 when it was set); the issue's target for
+news is 0.85, not met yet."""
 
 from __future__ import annotations
 
 import pytest
 
-from conftest import DEV, SEEDS, corpus_files
+from conftest import DEV, SEEDS, SHARED, corpus_files
 
-FLOOR = 0.90
+NEWS = SHARED / "corpus" / "news"
+
+FLOORS = {"seeds": 0.95, "dev": 0.95, "news": 0.72}
 NO_EVENT_DOCS = ("d022.txt", "d027.txt", "d031.txt", "d035.txt")  # exercises, a private call, treaty text
 
 
@@ -22,18 +26,18 @@ def _predict(folder, extractor):
 
 @pytest.fixture(scope="module")
 def predictions(shared_corpus, extractor):
-    return {"seeds": _predict(SEEDS, extractor), "dev": _predict(DEV, extractor)}
+    return {"seeds": _predict(SEEDS, extractor), "dev": _predict(DEV, extractor), "news": _predict(NEWS, extractor)}
 
 
-@pytest.mark.parametrize("name, folder", [("seeds", SEEDS), ("dev", DEV)])
+@pytest.mark.parametrize("name, folder", [("seeds", SEEDS), ("dev", DEV), ("news", NEWS)])
 def test_extract_corpus_event_f1_meets_floor(predictions, name, folder):
     from treatywatch.evaluate import load_gold, score
 
     report = score(load_gold(folder / "gold.jsonl"), predictions[name])
-    assert report.overall.f1 >= FLOOR, report.summary_line()
+    assert report.overall.f1 >= FLOORS[name], report.summary_line()
 
 
-@pytest.mark.parametrize("name, folder", [("seeds", SEEDS), ("dev", DEV)])
+@pytest.mark.parametrize("name, folder", [("seeds", SEEDS), ("dev", DEV), ("news", NEWS)])
 def test_extract_corpus_never_turns_denied_or_rumoured_appeal_into_fact(predictions, name, folder):
     from treatywatch.evaluate import load_gold
 
