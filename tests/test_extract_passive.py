@@ -45,3 +45,13 @@ def test_a_sent_request_is_no_deployment(text):
 def test_a_force_sent_at_a_request_is_still_a_deployment():
     keys = _keys("Тоді на прохання президента Казахстану до Казахстану направили колективні миротворчі сили ОДКБ.")
     assert ("deployment", "CSTO", "KAZ", "positive", "actual") in keys
+
+
+def test_a_passive_list_of_contributors():
+    from treatywatch.extract import shared_extractor
+    from treatywatch.ingest import doc_from_text
+
+    story = ("NATO agreed to deploy air defences to Turkey. "
+             "The Patriot missiles are expected to be provided by the U.S., Germany and the Netherlands.")
+    keys = {e.key for e in shared_extractor().extract(doc_from_text("<t>", story))}
+    assert {("deployment", s, "TUR", "positive", "intended") for s in ("USA", "DEU", "NLD")} <= keys
