@@ -1,0 +1,99 @@
+"""What a Dask worker does with a batch of raw documents: parse, reject off-topic text
+cheaply, extract the rest, and sign each for near-duplicate search. Everything costly
+happens here; the writer only writes.
+
+The extractor is made once per worker process (the first batch pays for it) and shared
+by the batches that follow; it keeps no per-call state, so threads may share it too.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib
+import os
+import resource
+import threading
+import time
+from dataclasses import dataclass
+from typing import Any
+
+from treatywatch.errors import InputError
+from treatywatch.ingest.reader import DEFAULT_MAX_BYTES, parse_raw_document
+from treatywatch.ingest.streams import RawDocument
+from treatywatch.model import Doc
+from treatywatch.parallel.tally import STAGES
+from treatywatch.store.near_duplicates import signature
+
+DEFAULT_EXTRACTOR = "treatywatch.extract:Extractor"
+
+_extractors: dict[str, Any] = {}
+_extractors_lock = threading.Lock()
+
+
+@dataclass(frozen=True)
+class BatchOptions:
+    default_date: dt.date | None = None
+    max_bytes: int = DEFAULT_MAX_BYTES
+    extractor: str = DEFAULT_EXTRACTOR  # "module:callable" making the extractor
+
+
+@dataclass
+class BatchResult:
+    items: list[Doc | InputError]  # in the order of the batch
+    signatures: list[bytes]  # one per Doc of `items`, in order
+    on_topic: int
+    seconds: dict[str, float]  # time per stage spent on this batch
+    worker: str  # "pid:extractor id": which extractor instance read it
+    peak_rss: int  # bytes: the worker process's peak resident memory so far
+    extractor_seconds: float = 0.0  # > 0 only on the batch that made the extractor
+
+
+def worker_extractor(spec: str) -> tuple[Any, float]:
+    """The worker's extractor for `spec`, made on first use; the seconds it took now."""
+    with _extractors_lock:
+        if spec in _extractors:
+            return _extractors[spec], 0.0
+        started = time.perf_counter()
+        module, _, name = spec.partition(":")
+        extractor = getattr(importlib.import_module(module), name)()
+        if hasattr(extractor, "warm_up"):
+            extractor.warm_up()
+        _extractors[spec] = extractor
+        return extractor, time.perf_counter() - started
+
+
+def read_batch(raws: list[RawDocument], options: BatchOptions) -> BatchResult:
+    extractor, made_in = worker_extractor(options.extractor)
+    topic = getattr(extractor, "topic", None)
+    seconds = dict.fromkeys(STAGES, 0.0)
+    items: list[Doc | InputError] = []
+    signatures: list[bytes] = []
+    on_topic = 0
+    for raw in raws:
+        started = time.perf_counter()
+        item = parse_raw_document(raw, options.default_date, options.max_bytes)
+        parsed = time.perf_counter()
+        seconds["read"] += parsed - started
+        if isinstance(item, InputError):
+            items.append(item)
+            continue
+        # the extractor's own first look, taken here so that off-topic text costs no more
+        relevant = bool(item.text) and (topic is None or topic(item.text))
+        filtered = time.perf_counter()
+        seconds["filter"] += filtered - parsed
+        if relevant:
+            on_topic += 1
+            item = extractor(item)
+        else:
+            item.events = []
+        extracted = time.perf_counter()
+        seconds["extract"] += extracted - filtered
+        signatures.append(signature(item.text))  # for the store's near-duplicate search
+        seconds["store"] += time.perf_counter() - extracted
+        items.append(item)
+    return BatchResult(items, signatures, on_topic, seconds,
+                       f"{os.getpid()}:{id(extractor)}", _peak_rss(), made_in)
+
+
+def _peak_rss() -> int:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024  # Linux: KiB
