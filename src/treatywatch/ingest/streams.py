@@ -15,6 +15,7 @@ from typing import BinaryIO, Literal
 from treatywatch.errors import InputError
 
 _SKIP_CHUNK = 1 << 20
+WARC_MAGIC, GZIP_MAGIC = b"WARC/", b"\x1f\x8b"
 # WARC payloads read as documents; images, scripts and the like are passed over.
 DOCUMENT_TYPES = {"text/html": "html", "application/xhtml+xml": "html", "text/plain": "txt"}
 
@@ -81,6 +82,12 @@ def warc_documents(path: str, limit: int) -> Iterator[RawDocument | InputError]:
     found = 0
     try:
         with open(path, "rb") as handle:
+            head = handle.read(len(WARC_MAGIC))
+            if head and not head.startswith((WARC_MAGIC, GZIP_MAGIC)):
+                yield InputError(path, "not a readable WARC file: it does not start with a "
+                                       "WARC record")
+                return
+            handle.seek(0)
             for number, record in enumerate(ArchiveIterator(handle), start=1):
                 fmt = _page_format(record)
                 if fmt is None:
