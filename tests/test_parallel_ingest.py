@@ -201,3 +201,42 @@ def test_parallel_ingest_the_whole_run_killed_midway_then_a_rerun_loses_and_dupl
     rerun = cli("ingest", *inputs, "--db", db)
     assert rerun.returncode == 1, rerun.stderr
     assert exports(db) == reference
+
+
+class CountingExtractor:
+    """The real extractor, counting the documents it reads."""
+
+    made: list["CountingExtractor"] = []
+
+    def __init__(self):
+        from treatywatch.extract import Extractor
+
+        self.inner = Extractor()
+        self.topic = self.inner.topic
+        self.read: list[str] = []
+        CountingExtractor.made.append(self)
+
+    def __call__(self, doc):
+        self.read.append(doc.id)
+        return self.inner(doc)
+
+
+def test_parallel_worker_does_not_extract_texts_already_stored(inputs, tmp_path):
+    from treatywatch.ingest.reader import read_raw_documents
+    from treatywatch.parallel.worker import BatchOptions, read_batch
+
+    url = f"sqlite:///{tmp_path / 'rerun.sqlite'}"
+    raws = [r for r in read_raw_documents([inputs[2]]) if not hasattr(r, "problem")]
+    options = BatchOptions(extractor=f"{__name__}:CountingExtractor", store_url=url)
+    first = read_batch(raws, options)
+    with open_store(url) as store:
+        assert [r.status for r in store.write_batch(
+            [d for d in first.items if hasattr(d, "events")], first.signatures)] == ["new", "new"]
+    extractor = CountingExtractor.made[-1]
+    assert len(extractor.read) == 1  # the story; the notice is off topic
+    again = read_batch(raws, options)
+    assert len(CountingExtractor.made) == 1 and len(extractor.read) == 1  # nothing read again
+    assert again.on_topic == 1 and again.signatures == [b"", b""]
+    with open_store(url) as store:
+        assert [r.status for r in store.write_batch(
+            [d for d in again.items if hasattr(d, "events")], again.signatures)] == ["duplicate"] * 2

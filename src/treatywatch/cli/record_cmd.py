@@ -125,7 +125,8 @@ def ingest_command(
                     progress.update(task, description="Starting workers")
                     with dask_client(workers, scheduler) as client:
                         progress.update(task, description="Ingesting")
-                        ingest_in_parallel(paths, store, client, BatchOptions(default_date),
+                        options = BatchOptions(default_date, store_url=store.url)
+                        ingest_in_parallel(paths, store, client, options,
                                            batch_size=batch_size, on_error=report,
                                            on_progress=show, tally=tally)
                 else:

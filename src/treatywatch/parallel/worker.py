@@ -17,11 +17,12 @@ import time
 from dataclasses import dataclass
 from typing import Any
 
-from treatywatch.errors import InputError
+from treatywatch.errors import InputError, TreatywatchError
 from treatywatch.ingest.reader import DEFAULT_MAX_BYTES, parse_raw_document
 from treatywatch.ingest.streams import RawDocument
 from treatywatch.model import Doc
 from treatywatch.parallel.tally import STAGES
+from treatywatch.store.identity import document_id
 from treatywatch.store.near_duplicates import signature
 
 DEFAULT_EXTRACTOR = "treatywatch.extract:Extractor"
@@ -35,6 +36,7 @@ class BatchOptions:
     default_date: dt.date | None = None
     max_bytes: int = DEFAULT_MAX_BYTES
     extractor: str = DEFAULT_EXTRACTOR  # "module:callable" making the extractor
+    store_url: str | None = None  # where workers can see it: stored texts are not extracted again
 
 
 @dataclass
@@ -69,11 +71,12 @@ def read_batch(raws: list[RawDocument], options: BatchOptions) -> BatchResult:
     items: list[Doc | InputError] = []
     signatures: list[bytes] = []
     on_topic = 0
-    for raw in raws:
-        started = time.perf_counter()
-        item = parse_raw_document(raw, options.default_date, options.max_bytes)
+    started = time.perf_counter()
+    parsed_items = [parse_raw_document(raw, options.default_date, options.max_bytes) for raw in raws]
+    stored = _already_stored(options.store_url, parsed_items)
+    seconds["read"] += time.perf_counter() - started
+    for item in parsed_items:
         parsed = time.perf_counter()
-        seconds["read"] += parsed - started
         if isinstance(item, InputError):
             items.append(item)
             continue
@@ -83,16 +86,45 @@ def read_batch(raws: list[RawDocument], options: BatchOptions) -> BatchResult:
         seconds["filter"] += filtered - parsed
         if relevant:
             on_topic += 1
+        known = document_id(item.text) in stored
+        if relevant and not known:
             item = extractor(item)
         else:
-            item.events = []
+            item.events = []  # off topic, or stored already: the writer counts a duplicate
         extracted = time.perf_counter()
         seconds["extract"] += extracted - filtered
-        signatures.append(signature(item.text))  # for the store's near-duplicate search
+        # for the store's near-duplicate search; the writer signs a stored one if need be
+        signatures.append(b"" if known else signature(item.text))
         seconds["store"] += time.perf_counter() - extracted
         items.append(item)
     return BatchResult(items, signatures, on_topic, seconds,
                        f"{os.getpid()}:{id(extractor)}", _peak_rss(), made_in)
+
+
+_engines: dict[str, Any] = {}
+
+
+def _already_stored(url: str | None, items: list[Doc | InputError]) -> set[str]:
+    """Ids of the batch's texts already in the store (a re-run), when this worker can
+    read the store; else none, and the writer finds the duplicates instead."""
+    ids = [document_id(item.text) for item in items if isinstance(item, Doc)]
+    if not url or not ids:
+        return set()
+    from sqlalchemy import select
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from treatywatch.store.db import create_store_engine
+    from treatywatch.store.models import DocumentRow
+
+    if url.startswith("sqlite:///") and not os.path.exists(url.removeprefix("sqlite:///")):
+        return set()
+    try:
+        with _extractors_lock:
+            engine = _engines.get(url) or _engines.setdefault(url, create_store_engine(url))
+        with engine.connect() as conn:
+            return set(conn.scalars(select(DocumentRow.id).where(DocumentRow.id.in_(ids))))
+    except (SQLAlchemyError, TreatywatchError):
+        return set()
 
 
 def _peak_rss() -> int:

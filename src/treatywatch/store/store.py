@@ -118,6 +118,7 @@ class Store:
                     update_duplicate_name(session, doc_id, doc)
                     results.append(IngestResult(doc_id, doc.id, "duplicate", doc_id))
                     continue
+                minhash = minhash or signature(doc.text)
                 results.append(write_document(session, doc_id, doc, minhash, index,
                                               self._published))
                 index.add(doc_id, minhash)  # later documents of the batch see it
