@@ -240,3 +240,24 @@ def test_parallel_worker_does_not_extract_texts_already_stored(inputs, tmp_path)
     with open_store(url) as store:
         assert [r.status for r in store.write_batch(
             [d for d in again.items if hasattr(d, "events")], again.signatures)] == ["duplicate"] * 2
+
+
+def test_parallel_ingest_on_an_existing_cluster_given_by_address(inputs, tmp_path, monkeypatch):
+    from distributed import LocalCluster
+
+    from treatywatch.errors import ConfigError
+    from treatywatch.parallel import BatchOptions, dask_client, ingest_in_parallel
+    import treatywatch.parallel.cluster as cluster_module
+
+    with LocalCluster(n_workers=1, threads_per_worker=1, processes=False, protocol="tcp://",
+                      host="127.0.0.1", dashboard_address=None,
+                      scheduler_kwargs={"dashboard_address": "127.0.0.1:0"}) as cluster:
+        with open_store(str(tmp_path / "s.sqlite")) as store, \
+                dask_client(scheduler=cluster.scheduler_address) as client:
+            tally = ingest_in_parallel([inputs[2]], store, client, BatchOptions(), batch_size=2)
+    assert tally.counts == {"new": 2, "duplicate": 0, "near_duplicate": 0, "failed": 1}
+
+    monkeypatch.setattr(cluster_module, "CONNECT_TIMEOUT", "1s")
+    with pytest.raises(ConfigError, match="cannot reach the Dask scheduler at 'tcp://127.0.0.1:9'"):
+        with dask_client(scheduler="tcp://127.0.0.1:9"):
+            pass

@@ -11,6 +11,7 @@ from typing import Iterator
 from treatywatch.errors import ConfigError
 
 CONNECT_TIMEOUT = "20s"
+WORKER_TIMEOUT = 60
 
 
 @contextlib.contextmanager
@@ -28,10 +29,19 @@ def dask_client(workers: int | None = None, scheduler: str | None = None) -> Ite
             raise ConfigError(f"cannot reach the Dask scheduler at {scheduler!r}: "
                               f"{str(exc).splitlines()[0] if str(exc) else type(exc).__name__}") from None
         with client:
+            try:
+                client.wait_for_workers(1, timeout=WORKER_TIMEOUT)
+            except TimeoutError:
+                raise ConfigError(f"the Dask scheduler at {scheduler!r} has no workers "
+                                  f"(waited {WORKER_TIMEOUT} s); start some with "
+                                  f"`dask worker {scheduler} --nthreads 1`") from None
             yield client
         return
+    # on 127.0.0.1 only; no dashboard, and the scheduler's small HTTP server (health,
+    # metrics) on a free port rather than 8787, which another cluster may hold
     cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
-                           dashboard_address=None, silence_logs=logging.ERROR)
+                           host="127.0.0.1", dashboard_address=None, silence_logs=logging.ERROR,
+                           scheduler_kwargs={"dashboard_address": "127.0.0.1:0"})
     with cluster, Client(cluster) as client:
         yield client
 
