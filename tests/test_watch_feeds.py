@@ -309,3 +309,13 @@ def test_watch_once_from_the_command_line(site, tmp_path, monkeypatch, extractor
                                    "--db", str(tmp_path / "r.sqlite")],
                              env={"TREATYWATCH_WEBHOOK_SECRET": ""})
     assert unsigned.exit_code == 2 and "shared secret" in unsigned.output
+
+
+def test_watch_the_same_article_under_two_urls_is_stored_once(site, watch):
+    site.publish("/a/appeal.html", APPEAL, "Fri, 15 Mar 2024 09:00:00 GMT")
+    site.publish("/mirror/appeal.html", APPEAL, "Fri, 15 Mar 2024 09:05:00 GMT")
+    watcher = watch()
+    result = watcher.poll([site.feed_url])
+    assert sorted(result.fetched) == [site.base + "/a/appeal.html", site.base + "/mirror/appeal.html"]
+    assert len(result.stored) == 1 and documents(watcher) == 1
+    assert len(result.changes) == 1

@@ -131,8 +131,12 @@ class Watcher:
             problem = exc.problem if isinstance(exc, InputError) else str(exc)
             print(f"Warning: article {link}: {problem}", file=self.warn, flush=True)
             return None
+        content = document_id(doc.text)
+        if self.state.known_content(content):  # the same text under another URL
+            self.state.article_stored(link, content, content)
+            return None
         stored = self.store.ingest(doc, self.extractor)
-        self.state.article_stored(link, document_id(doc.text), stored.doc_id)
+        self.state.article_stored(link, content, stored.doc_id)
         if stored.status == "duplicate":  # the same text under another URL, or a re-run
             return None
         result.stored.append(link)
