@@ -80,7 +80,9 @@ def run_parallel(stream: str, db: str, workers: int) -> dict:
     wall = time.perf_counter() - started
     peaks = dict(tally.peak_rss)
     peaks["writer"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
-    return _figures(tally, wall, peaks)
+    figures = _figures(tally, wall, peaks)
+    figures["writer_busy"] = round(tally.writer_seconds / wall, 3)
+    return figures
 
 
 def _figures(tally, wall: float, peaks: dict) -> dict:
@@ -139,7 +141,9 @@ def main() -> None:
             share = f["share"]
             print(f"{size:>7} {label:>9} {f['wall_s']:>8.1f} {f['docs_per_s']:>7.1f} {f['on_topic']:>8} "
                   f"{share['read']:>5.0%} {share['filter']:>6.0%} {share['extract']:>7.0%} "
-                  f"{share['store']:>5.0%}  {f['peak_rss_mb']}", flush=True)
+                  f"{share['store']:>5.0%}  {f['peak_rss_mb']}"
+                  + (f"  writer busy {f['writer_busy']:.0%} of the wall time" if "writer_busy" in f else ""),
+                  flush=True)
     print(f"load average {os.getloadavg()[0]:.1f} at the end")
 
 

@@ -100,7 +100,9 @@ def _write(future, store: Store, tally: IngestTally,
     started = time.perf_counter()
     for stored in store.write_batch(docs, result.signatures) if docs else []:
         tally.stored(stored)
-    tally.add_seconds("store", time.perf_counter() - started)
+    writing = time.perf_counter() - started
+    tally.add_seconds("store", writing)
+    tally.writer_seconds += writing
     for stage, seconds in result.seconds.items():
         tally.add_seconds(stage, seconds)
     tally.on_topic += result.on_topic

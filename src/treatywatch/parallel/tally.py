@@ -23,6 +23,7 @@ class IngestTally:
     peak_rss: dict[str, int] = field(default_factory=dict)  # worker -> bytes
     extractors: set[str] = field(default_factory=set)  # extractor instances that read
     batches: int = 0
+    writer_seconds: float = 0.0  # the one writer's time in Store.write_batch
 
     @property
     def documents(self) -> int:
