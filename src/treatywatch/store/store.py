@@ -111,13 +111,16 @@ class Store:
     def _write_batch_locked(self, docs: list[Doc], signatures: list[bytes]) -> list[IngestResult]:
         index = self._near_duplicate_index()
         results = []
+        ids = [document_id(doc.text) for doc in docs]
         with self.session() as session, session.begin():
-            for doc, minhash in zip(docs, signatures):
-                doc_id = document_id(doc.text)
-                if session.get(DocumentRow, doc_id) is not None:
+            # one query for the whole batch (a lookup per document was a third of the time)
+            stored = set(session.scalars(select(DocumentRow.id).where(DocumentRow.id.in_(set(ids)))))
+            for doc, doc_id, minhash in zip(docs, ids, signatures):
+                if doc_id in stored:
                     update_duplicate_name(session, doc_id, doc)
                     results.append(IngestResult(doc_id, doc.id, "duplicate", doc_id))
                     continue
+                stored.add(doc_id)
                 minhash = minhash or signature(doc.text)
                 results.append(write_document(session, doc_id, doc, minhash, index,
                                               self._published))
