@@ -23,6 +23,9 @@ class InputError(TreatywatchError):
         self.problem = problem
         super().__init__(f"{document}: {problem}")
 
+    def __reduce__(self):  # picklable, to come back from a worker process
+        return type(self), (self.document, self.problem)
+
 
 class DataFileError(TreatywatchError):
     pass

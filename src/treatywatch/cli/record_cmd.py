@@ -16,7 +16,7 @@ from typing import Annotated, Any, Iterator
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn
+from rich.progress import Progress, SpinnerColumn, TextColumn
 from rich.table import Table
 
 from treatywatch.cli.app import app
@@ -64,60 +64,99 @@ def _stdout() -> Console:
 @app.command("ingest")
 def ingest_command(
     paths: Annotated[list[str], typer.Argument(
-        help="Files (.txt, .html, .jsonl), directories (read recursively) or - for stdin.",
+        help="Files (.txt, .html, .jsonl, .jsonl.gz, .warc, .warc.gz), directories (read "
+             "recursively) or - for stdin.",
         show_default=False)],
     db: DbOpt = None,
     date: Annotated[str | None, typer.Option(
         "--date", metavar="YYYY-MM-DD",
         help="Publication date for documents that state none.")] = None,
+    workers: Annotated[int | None, typer.Option(
+        "--workers", metavar="N", min=1,
+        help="Read and extract in N worker processes (a Dask cluster on this machine); "
+             "this process alone writes.")] = None,
+    scheduler: Annotated[str | None, typer.Option(
+        "--scheduler", metavar="ADDRESS",
+        help="Read and extract on an existing Dask cluster (tcp://host:8786).")] = None,
+    batch_size: Annotated[int, typer.Option(
+        "--batch-size", metavar="N", min=1,
+        help="With --workers or --scheduler: documents sent to a worker at a time, and "
+             "written in one transaction.")] = 32,
 ) -> None:
     """Read documents, extract their events and add them to the store.
 
-    Each document is written in one transaction: a document already stored is
-    counted as a duplicate, a near-duplicate republication is stored but linked to
-    the original (its events do not count twice). Cases are rebuilt at the end.
-    A document that cannot be read prints "Error: <document>: <problem>"; the others
-    go on, and the exit code is then 1.
+    Each document is written in one transaction (with --workers or --scheduler, each
+    batch): a document already stored is counted as a duplicate, a near-duplicate
+    republication is stored but linked to the original (its events do not count
+    twice). Cases are rebuilt at the end. Archives are read as streams. A document
+    that cannot be read prints "Error: <document>: <problem>"; the others go on, and
+    the exit code is then 1. The store is the same whether one process or many read.
 
     Example:
 
         treatywatch ingest ../shared/corpus/dev --db record.sqlite
+        treatywatch ingest crawl.warc.gz wires.jsonl.gz --workers 4
     """
     default_date = _parse_date(date) if date else None
+    if workers is not None and scheduler:
+        raise typer.BadParameter("give --workers or --scheduler, not both",
+                                 param_hint="'--workers'")
     with _user_errors():
-        from treatywatch.extract import Extractor
-        from treatywatch.ingest import read_documents
+        from treatywatch.parallel.tally import IngestTally
         from treatywatch.store import open_store
 
-        counts = {"new": 0, "duplicate": 0, "near_duplicate": 0, "failed": 0}
-        events = 0
+        tally = IngestTally()
         err = Console(stderr=True, soft_wrap=True, highlight=False)
         with open_store(db) as store:
-            extractor = Extractor()
             progress = Progress(SpinnerColumn(), TextColumn("[progress.description]{task.description}"),
-                                BarColumn(), MofNCompleteColumn(), console=err, transient=True)
+                                TextColumn("{task.fields[stats]}"), console=err, transient=True)
             with progress:
-                task = progress.add_task("Ingesting", total=None)
-                for item in read_documents(paths, default_date=default_date):
-                    if isinstance(item, InputError):
-                        counts["failed"] += 1
-                        progress.console.print(f"Error: {item.document}: {item.problem}",
-                                               markup=False)
-                    else:
-                        progress.update(task, description=f"Ingesting {item.id}")
-                        result = store.ingest(item, extractor)
-                        counts[result.status] += 1
-                        events += result.events
-                    progress.advance(task)
+                task = progress.add_task("Ingesting", total=None, stats="")
+
+                def report(error: InputError) -> None:
+                    progress.console.print(f"Error: {error.document}: {error.problem}", markup=False)
+
+                def show(current: IngestTally) -> None:
+                    progress.update(task, stats=current.progress_text())
+
+                if workers is not None or scheduler:
+                    from treatywatch.parallel import BatchOptions, dask_client, ingest_in_parallel
+
+                    progress.update(task, description="Starting workers")
+                    with dask_client(workers, scheduler) as client:
+                        progress.update(task, description="Ingesting")
+                        options = BatchOptions(default_date, store_url=store.url)
+                        ingest_in_parallel(paths, store, client, options,
+                                           batch_size=batch_size, on_error=report,
+                                           on_progress=show, tally=tally)
+                else:
+                    _ingest_here(paths, store, default_date, tally, report,
+                                 lambda name: progress.update(task, description=f"Ingesting {name}",
+                                                              stats=tally.progress_text()))
                 progress.update(task, description="Rebuilding cases")
                 rebuilt = store.refresh_cases()
-        total = sum(counts.values())
-        print(f"{total} document(s): {counts['new']} new, {counts['duplicate']} duplicate, "
-              f"{counts['near_duplicate']} near-duplicate, {counts['failed']} failed; "
-              f"{events} event(s) stored; cases rebuilt for {len(rebuilt)} requester(s).",
+        print(f"{tally.summary()}; cases rebuilt for {len(rebuilt)} requester(s).",
               file=sys.stderr)
-    if counts["failed"]:
+        print(f"{tally.on_topic} on topic; {tally.rate:,.1f} document(s) a second.", file=sys.stderr)
+    if tally.counts["failed"]:
         raise typer.Exit(1)
+
+
+def _ingest_here(paths, store, default_date, tally, report, show) -> None:
+    """The ingest in this process: a transaction per document."""
+    from treatywatch.extract import Extractor
+    from treatywatch.ingest import read_documents
+
+    extractor = Extractor()
+    topic = getattr(extractor, "topic", None)
+    for item in read_documents(paths, default_date=default_date):
+        if isinstance(item, InputError):
+            tally.failed()
+            report(item)
+            continue
+        show(item.id)
+        tally.on_topic += bool(item.text) and (topic is None or topic(item.text))
+        tally.stored(store.ingest(item, extractor))
 
 
 def _parse_date(value: str) -> dt.date:
