@@ -124,6 +124,8 @@ class Store:
                     results.append(IngestResult(doc_id, doc.id, "duplicate", doc_id))
                     continue
                 stored.add(doc_id)
+                if any(e.size for e in doc.events):
+                    complete_size_evidence(doc, self.knowledge)  # as `ingest` does
                 minhash = minhash or signature(doc.text)
                 results.append(write_document(session, doc_id, doc, minhash, index,
                                               self._published))
