@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from urllib.parse import urlsplit
 
 from treatywatch.errors import InputError
@@ -12,6 +13,9 @@ from treatywatch.ingest.webpage import adapt_html
 from treatywatch.model import Doc
 
 FORMATS = ("txt", "html")
+# Characters no text holds and neither XML (lxml) nor PostgreSQL accept: C0 controls but
+# tab and line ends, DEL, and lone UTF-16 surrogates (a JSON record can carry "\ud800").
+NOT_TEXT = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
 NO_DATE_WARNING = (
     "no publication date: none in the metadata or a dateline, and no default date given; "
     "relative dates ('yesterday') cannot be resolved"
@@ -22,8 +26,20 @@ def outlet_of(url: str | None) -> str | None:
     """'https://www.example.org/news/1' -> 'example.org': who published it, when nothing better is known."""
     if not url:
         return None
-    host = urlsplit(url if "//" in url else f"//{url}").hostname or ""
+    try:
+        host = urlsplit(url if "//" in url else f"//{url}").hostname or ""
+    except ValueError:  # not a URL at all ("http://[x"): no outlet to name
+        return None
     return host.removeprefix("www.") or None
+
+
+def _text_characters(text: str) -> tuple[str, int]:
+    """`text` with every NOT_TEXT character replaced by a space (offsets keep their
+    meaning), and how many there were. Files with many are refused when decoded."""
+    if not NOT_TEXT.search(text):
+        return text, 0
+    found = len(NOT_TEXT.findall(text))
+    return NOT_TEXT.sub(" ", text), found
 
 
 def doc_from_text(
@@ -52,9 +68,13 @@ def doc_from_text(
     if isinstance(published, dt.datetime):
         published = published.date()
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text, replaced = _text_characters(text)
+    doc_id, title, url, outlet = (_text_characters(v)[0] if v else v for v in (doc_id, title, url, outlet))
     if not text.strip():
         raise InputError(doc_id, "document is empty" if not text else "document has only whitespace")
     warnings: list[str] = []
+    if replaced:
+        warnings.append(f"{replaced} control or unpaired surrogate character(s) replaced by spaces")
     if fmt == "html":
         page = adapt_html(text, doc_id)
         text = page.text
