@@ -86,7 +86,7 @@ def worker(target: str, runs: int, out: Path, engine: str) -> None:
             for seed in (SEEDS / target).iterdir():
                 shutil.copy(seed, corpus / seed.name)
         atheris.Setup([sys.argv[0], f"-runs={runs}", f"-max_len={MAX_LEN[target]}", "-timeout=30",
-                       "-len_control=0", "-print_final_stats=1", str(corpus)],
+                       "-len_control=0", "-print_final_stats=1", f"-artifact_prefix={out}/", str(corpus)],
                       lambda data: tally.run(check, data))
         atheris.Fuzz()
     else:

@@ -6,9 +6,11 @@ export of every table in every format is byte-equal to that of a clean run.
 
 The ingest is a child process reading the shared corpus (seeds + dev) into a fresh
 SQLite store, with the gold events standing in for extraction so that a trial takes
-seconds. The kill time is drawn uniformly over the length of a clean run of the child
-(from process start to exit), so kills land in start-up, in the migrations, inside
-documents' transactions and in the rebuilding of cases; the figures say where. The
+seconds. Nine kills in ten come after a random number of stored documents (the child
+says when each is stored) plus a random part of one document's time, so they land
+inside documents' transactions, between them and in the rebuilding of cases, however
+loaded the machine; one in ten comes at a random time of the start-up (imports,
+creating and migrating the store). The figures say where kills landed. The
 re-run reads the documents in reverse order, for good measure.
 """
 
@@ -30,7 +32,8 @@ REPO = Path(__file__).resolve().parents[1]
 TESTS = REPO / "tests"
 sys.path.insert(0, str(TESTS))
 
-# The child: ingest `paths` into `url`, then rebuild the cases. Prints nothing.
+# The child: open (create, migrate) the store, say "ready", ingest `paths` (saying
+# "stored" after each document), rebuild the cases.
 CHILD = """
 import sys
 sys.path.insert(0, {tests!r})
@@ -42,9 +45,11 @@ from treatywatch.store import open_store
 url, paths = sys.argv[1], sys.argv[2:]
 with open_store(url) as store:
     extractor = GoldExtractor(SEEDS, DEV)
+    print("ready", flush=True)
     for doc in read_documents(paths):
         if isinstance(doc, Doc):
             store.ingest(doc, extractor)
+            print("stored", flush=True)
     store.refresh_cases()
 """
 
@@ -58,16 +63,19 @@ def corpus() -> list[str]:
 def start_child(url: str, paths: list[str]) -> subprocess.Popen:
     env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(REPO / "src"), str(TESTS)])}
     return subprocess.Popen([sys.executable, "-c", CHILD.format(tests=str(TESTS)), url, *paths],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
 
 
-def run_child(url: str, paths: list[str]) -> float:
+def run_child(url: str, paths: list[str]) -> tuple[float, float]:
+    """A whole run: (seconds to "ready", seconds from "ready" to exit)."""
     started = time.monotonic()
     child = start_child(url, paths)
+    child.stdout.readline()
+    ready = time.monotonic()
     _, err = child.communicate(timeout=600)
     if child.returncode != 0:
         raise RuntimeError(f"ingest failed ({child.returncode}): {err.decode(errors='replace')[-2000:]}")
-    return time.monotonic() - started
+    return ready - started, time.monotonic() - ready
 
 
 def exported(url: str) -> dict[tuple[str, str], bytes]:
@@ -100,19 +108,24 @@ def integrity(path: Path) -> str:
         return conn.execute("PRAGMA integrity_check").fetchone()[0]
 
 
-def trial(folder: Path, n: int, delay: float, paths: list[str],
+def trial(folder: Path, n: int, after: int | None, delay: float, paths: list[str],
           clean: dict[tuple[str, str], bytes]) -> dict[str, object]:
-    """One kill after `delay` seconds, then the checks. Returns what was seen."""
+    """One kill `delay` seconds after the child has stored `after` documents (None:
+    after its start, in start-up), then the checks. Returns what was seen."""
     from treatywatch.store import open_store
 
     path = folder / f"trial-{n}.sqlite"
     url = f"sqlite:///{path}"
     child = start_child(url, paths)
+    if after is not None:
+        child.stdout.readline()  # ready
+        for _ in range(after):
+            child.stdout.readline()
     time.sleep(delay)
     finished_first = child.poll() is not None
     if not finished_first:
         child.send_signal(signal.SIGKILL)
-    child.wait()
+    child.communicate()
     seen: dict[str, object] = {"delay": delay, "killed": not finished_first}
     seen["docs_at_kill"] = stored_documents(path) if path.exists() else None
     seen["integrity"] = integrity(path) if path.exists() else "no file"
@@ -157,15 +170,21 @@ def main() -> None:
     with tempfile.TemporaryDirectory(dir=args.db_dir) as tmp:
         folder = Path(tmp)
         clean_url = f"sqlite:///{folder / 'clean.sqlite'}"
-        length = run_child(clean_url, paths)
+        start_up, length = run_child(clean_url, paths)
         clean = exported(clean_url)
         total_docs = stored_documents(folder / "clean.sqlite")
-        print(f"clean run: {len(paths)} files, {total_docs} documents, {length:.1f} s; "
-              f"kills drawn uniformly in 0–{length:.1f} s")
+        per_doc = length / (total_docs + 1)
+        print(f"clean run: {len(paths)} files, {total_docs} documents, start-up {start_up:.1f} s, "
+              f"ingest {length:.1f} s; one kill in ten in start-up, the others after a random "
+              f"number of stored documents (0–{total_docs}) and 0–{per_doc:.2f} s more")
         results, places = [], {}
         started = time.monotonic()
         for n in range(args.trials):
-            seen = trial(folder, n, rng.uniform(0, length), paths, clean)
+            if n % 10 == 9:
+                after, delay = None, rng.uniform(0, start_up)
+            else:
+                after, delay = rng.randint(0, total_docs), rng.uniform(0, per_doc)
+            seen = trial(folder, n, after, delay, paths, clean)
             results.append(seen)
             place = where(seen, total_docs)
             places[place] = places.get(place, 0) + 1

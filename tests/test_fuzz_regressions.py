@@ -51,3 +51,14 @@ def test_an_upload_with_control_characters_and_surrogates_is_stored_as_text(tmp_
     assert "Border talks went on all day." in stored["text"]
     assert stored["title"] == "Talks report" and stored["outlet"] is None
     assert any("replaced by spaces" in w for w in stored["warnings"])
+
+
+def test_a_number_too_long_for_any_count_is_no_troop_count():
+    """Found by fuzzing /api/check?claim=: 400 digits overflowed to infinity and the
+    extractor raised; a count the store's integer column cannot hold is no count."""
+    from treatywatch.extract import extract_text
+
+    assert extract_text("Russia sent " + "9" * 400 + " troops to Kazakhstan.") is not None
+    sizes = [e.size for e in extract_text("Russia sent 99999999999 troops to Kazakhstan.")]
+    assert all(size is None for size in sizes)
+    assert [e.size for e in extract_text("Russia sent 3,000 paratroopers to Kazakhstan.")] == [3000]

@@ -102,11 +102,13 @@ def test_store_ingest_killed_at_random_times_opens_reruns_and_exports_as_a_clean
 
     paths = corpus_paths()
     clean_url = f"sqlite:///{tmp_path / 'clean.sqlite'}"
-    length = kill_ingest.run_child(clean_url, paths)
+    _, length = kill_ingest.run_child(clean_url, paths)
     clean = kill_ingest.exported(clean_url)
     rng = random.Random(11)
     for n in range(2):
-        seen = kill_ingest.trial(tmp_path, n, rng.uniform(0.3, 1.0) * length, paths, clean)
+        after = rng.randint(1, len(paths) - 2)
+        seen = kill_ingest.trial(tmp_path, n, after, rng.uniform(0, length / len(paths)), paths, clean)
+        assert seen["killed"] and seen["docs_at_kill"] >= after, seen
         assert seen["integrity"] in ("ok", "no file"), seen
         assert seen["opens"] is True and seen["rerun"] is True, seen
         assert seen["equal"] is True, seen

@@ -3,19 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 from urllib.parse import urlsplit
 
 from treatywatch.errors import InputError
 from treatywatch.ingest.blocks import segment
+from treatywatch.ingest.decode import NOT_TEXT
 from treatywatch.ingest.language import assign_languages
 from treatywatch.ingest.webpage import adapt_html
 from treatywatch.model import Doc
 
 FORMATS = ("txt", "html")
-# Characters no text holds and neither XML (lxml) nor PostgreSQL accept: C0 controls but
-# tab and line ends, DEL, and lone UTF-16 surrogates (a JSON record can carry "\ud800").
-NOT_TEXT = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
 NO_DATE_WARNING = (
     "no publication date: none in the metadata or a dateline, and no default date given; "
     "relative dates ('yesterday') cannot be resolved"
@@ -77,8 +74,8 @@ def doc_from_text(
         warnings.append(f"{replaced} control or unpaired surrogate character(s) replaced by spaces")
     if fmt == "html":
         page = adapt_html(text, doc_id)
-        text = page.text
-        title = title or page.title
+        text, _ = _text_characters(page.text)  # character references can name controls
+        title = title or (_text_characters(page.title)[0] if page.title else None)
         url = url or page.url
         outlet = outlet or page.outlet
         published = published or page.published
