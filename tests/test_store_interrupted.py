@@ -56,7 +56,8 @@ def run_ingest(url: str, kill_after: int, paths: list[str]) -> subprocess.Comple
     script = INGEST.format(tests=str(TESTS))
     return subprocess.run([sys.executable, "-c", script, url, str(kill_after), *paths],
                           capture_output=True, text=True, timeout=240,
-                          env={**os.environ, "PYTHONPATH": str(TESTS)})
+                          env={**os.environ,  # this tree's code, not an installed copy
+                               "PYTHONPATH": os.pathsep.join([str(TESTS.parent / "src"), str(TESTS)])})
 
 
 def exported(url: str) -> dict[tuple[str, str], bytes]:
