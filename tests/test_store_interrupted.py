@@ -56,8 +56,8 @@ def run_ingest(url: str, kill_after: int, paths: list[str]) -> subprocess.Comple
     script = INGEST.format(tests=str(TESTS))
     return subprocess.run([sys.executable, "-c", script, url, str(kill_after), *paths],
                           capture_output=True, text=True, timeout=240,
-                          env={**os.environ,
-                               "PYTHONPATH": os.pathsep.join([str(TESTS), str(TESTS.parent / "src")])})
+                          env={**os.environ,  # this tree's code, not an installed copy
+                               "PYTHONPATH": os.pathsep.join([str(TESTS.parent / "src"), str(TESTS)])})
 
 
 def exported(url: str) -> dict[tuple[str, str], bytes]:
@@ -91,3 +91,25 @@ def test_store_ingest_killed_midway_then_rerun_equals_an_uninterrupted_run(fresh
     assert after_rerun == uninterrupted
     assert uninterrupted["cases", "jsonl"].count(b"\n") > 10
     assert b"KAZ-CSTO-2022-01" in uninterrupted["cases", "csv"]
+
+
+def test_store_ingest_killed_at_random_times_opens_reruns_and_exports_as_a_clean_run(tmp_path,
+                                                                                      shared_corpus):
+    """Two trials of bench/kill_ingest.py (which runs a hundred)."""
+    import random
+
+    sys.path.insert(0, str(TESTS.parent / "bench"))
+    import kill_ingest
+
+    paths = corpus_paths()
+    clean_url = f"sqlite:///{tmp_path / 'clean.sqlite'}"
+    _, length = kill_ingest.run_child(clean_url, paths)
+    clean = kill_ingest.exported(clean_url)
+    rng = random.Random(11)
+    for n in range(2):
+        after = rng.randint(1, len(paths) - 2)
+        seen = kill_ingest.trial(tmp_path, n, after, rng.uniform(0, length / len(paths)), paths, clean)
+        assert seen["killed"] and seen["docs_at_kill"] >= after, seen
+        assert seen["integrity"] in ("ok", "no file"), seen
+        assert seen["opens"] is True and seen["rerun"] is True, seen
+        assert seen["equal"] is True, seen

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 
@@ -11,6 +12,7 @@ from treatywatch.extract.lexicon import Lexicon
 NUMBER = re.compile(r"^\d{1,3}(?:[ \u00a0\u202f,]\d{3})+$|^\d+(?:[.,]\d+)?$")
 STRONG = re.compile(r"^(\d[\d,. \u00a0]*)-(?:strong|member|man)$", re.I)
 _WINDOW = 3  # tokens between the number and the troop noun
+MAX_COUNT = 2**31 - 1  # the store's integer columns hold no more; a longer number is no count
 
 
 @dataclass
@@ -28,11 +30,14 @@ def _number(text: str, next_text: str | None, lex: Lexicon, next_token) -> tuple
         value = float(re.sub(r"[ ,]", "", raw))
     else:
         value = float(raw.replace(",", "."))
+    used = 0
     if next_token is not None and (lex.thousand.has(next_token) or next_token.lower.startswith(("тыс", "тис", "thousand"))):
-        return value * 1000, 1
-    if next_token is not None and lex.hundred.has(next_token):
-        return value * 100, 1
-    return value, 0
+        value, used = value * 1000, 1
+    elif next_token is not None and lex.hundred.has(next_token):
+        value, used = value * 100, 1
+    if not math.isfinite(value) or value > MAX_COUNT:
+        return None, 0
+    return value, used
 
 
 def find_counts(tokens, lex: Lexicon) -> list[Count]:

@@ -35,6 +35,10 @@ _MAGIC = (
 _SINGLE_BYTE = ("cp1251", "koi8_u")
 _SINGLE_BYTE_NAMES = {"cp1251": "cp1251", "koi8_u": "koi8-r"}
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+# Characters no text holds, that XML (lxml) or PostgreSQL refuse: C0 controls but tab
+# and line ends, DEL, lone UTF-16 surrogates (a JSON record can carry "\ud800"), the
+# non-characters U+FFFE and U+FFFF. doc_from_text turns them into spaces.
+NOT_TEXT = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
 _CYRILLIC_WORD = re.compile(r"[^\W\d_]*[а-яёіїєґА-ЯЁІЇЄҐ][^\W\d_]*")
 _PLAIN_CASE = re.compile(r"^[А-ЯЁІЇЄҐ]?[а-яёіїєґ'’]+$|^[А-ЯЁІЇЄҐ]{1,6}$")
 _COMMON_LETTERS = frozenset("оеаинтсрвлкмдпуяіь")

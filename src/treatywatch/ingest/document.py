@@ -9,6 +9,7 @@ from treatywatch.errors import InputError
 from treatywatch.ingest.blocks import segment
 from treatywatch.ingest.credits import credited_outlet
 from treatywatch.ingest.datelines import url_date
+from treatywatch.ingest.decode import NOT_TEXT
 from treatywatch.ingest.language import assign_languages
 from treatywatch.ingest.webpage import adapt_html
 from treatywatch.model import Doc
@@ -24,13 +25,25 @@ def outlet_of(url: str | None) -> str | None:
     """'https://www.example.org/news/1' -> 'example.org': who published it, when nothing better is known."""
     if not url:
         return None
-    parts = urlsplit(url if "//" in url else f"//{url}")
+    try:
+        parts = urlsplit(url if "//" in url else f"//{url}")
+        host = parts.hostname or ""
+    except ValueError:  # not a URL at all ("http://[x"): no outlet to name
+        return None
     if parts.scheme not in ("", "http", "https"):
         return None
-    host = parts.hostname or ""
     if "." not in host:  # "javascript:alert(1)", "localhost": no publisher's name
         return None
     return host.removeprefix("www.") or None
+
+
+def _text_characters(text: str) -> tuple[str, int]:
+    """`text` with every NOT_TEXT character replaced by a space (offsets keep their
+    meaning), and how many there were. Files with many are refused when decoded."""
+    if not NOT_TEXT.search(text):
+        return text, 0
+    found = len(NOT_TEXT.findall(text))
+    return NOT_TEXT.sub(" ", text), found
 
 
 def doc_from_text(
@@ -59,14 +72,18 @@ def doc_from_text(
     if isinstance(published, dt.datetime):
         published = published.date()
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text, replaced = _text_characters(text)
+    doc_id, title, url, outlet = (_text_characters(v)[0] if v else v for v in (doc_id, title, url, outlet))
     if not text.strip():
         raise InputError(doc_id, "document is empty" if not text else "document has only whitespace")
     warnings: list[str] = []
     page_outlet = None
+    if replaced:
+        warnings.append(f"{replaced} control or unpaired surrogate character(s) replaced by spaces")
     if fmt == "html":
         page = adapt_html(text, doc_id)
-        text = page.text
-        title = title or page.title
+        text, _ = _text_characters(page.text)  # character references can name controls
+        title = title or (_text_characters(page.title)[0] if page.title else None)
         url = url or page.url
         page_outlet = page.outlet
         published = published or page.published

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from treatywatch.errors import InputError
+from treatywatch.ingest.decode import NOT_TEXT
 
 # Tags whose text is never part of a story, and tags that end a paragraph.
 _SKIPPED_TAGS = ("script", "style", "noscript", "template", "svg", "head")
@@ -150,9 +151,10 @@ def _all_text(markup: str) -> str:
             element.drop_tree()  # keeps the tail text
     for element in tree.iter():
         if isinstance(element.tag, str) and element.tag.lower() in _BLOCK_TAGS:
-            element.tail = "\n" + (element.tail or "")
+            # text from a character reference ("&#1;") may be no XML text: lxml would refuse it back
+            element.tail = "\n" + NOT_TEXT.sub(" ", element.tail or "")
             if element.tag.lower() != "br":
-                element.text = "\n" + (element.text or "")
+                element.text = "\n" + NOT_TEXT.sub(" ", element.text or "")
     lines = (" ".join(line.split()) for line in tree.text_content().split("\n"))
     return "\n".join(line for line in lines if line)
 

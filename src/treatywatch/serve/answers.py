@@ -52,6 +52,7 @@ import re
 from typing import Any, Mapping
 
 from sqlalchemy import func, or_, select
+from sqlalchemy.orm import defer, load_only
 
 from treatywatch.errors import ConfigError, InputError, NotFoundError
 from treatywatch.model import Doc
@@ -66,6 +67,9 @@ from treatywatch.store.models import CaseEventRow, CaseRow, DocumentRow, EventRo
 MATCH_SLACK_DAYS = 31  # a case this close to the asked period still answers it
 SNIPPET_CHARS = 160
 _WORD = re.compile(r"\w+", re.UNICODE)
+# What a search hit shows (not the blocks, warnings or signature of each document).
+SEARCH_COLUMNS = (DocumentRow.id, DocumentRow.name, DocumentRow.url, DocumentRow.outlet,
+                  DocumentRow.published, DocumentRow.lang, DocumentRow.title, DocumentRow.text)
 
 
 def open_answers(db: str | None = None) -> "Answers":
@@ -137,7 +141,7 @@ class Answers:
         cases overlapping that span), `verdict` (an appeal verdict)."""
         self.refresh()
         filters = dict(filters or {})
-        query = select(CaseRow)
+        query = select(CaseRow).options(defer(CaseRow.verdict))  # the rows' summaries suffice
         if filters.get("actor"):
             query = query.where(CaseRow.requester == self.resolve_state(str(filters["actor"])))
         if filters.get("org"):
@@ -266,7 +270,8 @@ class Answers:
         with self.store.session() as session:
             hits = search_document_ids(session.connection(), query, limit)
             rows = {row.id: row for row in session.scalars(
-                select(DocumentRow).where(DocumentRow.id.in_([h[0] for h in hits])))}
+                select(DocumentRow).options(load_only(*SEARCH_COLUMNS))
+                .where(DocumentRow.id.in_([h[0] for h in hits])))}
         return [{**document_fields(rows[doc_id]), "score": round(score, 4),
                  "snippet": snippet(rows[doc_id].text, query)}
                 for doc_id, score in hits if doc_id in rows]

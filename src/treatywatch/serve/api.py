@@ -80,7 +80,8 @@ async def api_ingest(request: Request) -> JSONResponse:
     Content-Type `application/x-ndjson`. Answers the stored document ids."""
     body = await request.body()  # the body-size guard refuses it first if too large
     content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
-    records = _parse_records(body, batch=content_type in NDJSON_TYPES)
+    records = _parse_records(body, batch=content_type in NDJSON_TYPES,
+                             max_documents=request.app.state.settings.max_documents)
     results = await run_in_threadpool(_ingest, request, records)
     if content_type in NDJSON_TYPES:
         return JSONResponse({"ok": True, "count": len(results), "documents": results}, status_code=201)
@@ -95,7 +96,10 @@ def _cached_json(request: Request, make: Callable[[], Any]) -> Response:
 
 
 def _json_bytes(value: Any) -> bytes:
-    return json.dumps(jsonable_encoder(value), ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    """The answers are JSON-ready already: only what json cannot write goes through
+    FastAPI's (much slower) encoder."""
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"),
+                      default=jsonable_encoder).encode("utf-8")
 
 
 def _ingest(request: Request, records: list[tuple[int, dict[str, Any]]]) -> list[dict[str, Any]]:
@@ -114,8 +118,9 @@ def _ingest(request: Request, records: list[tuple[int, dict[str, Any]]]) -> list
     return results
 
 
-def _parse_records(body: bytes, *, batch: bool) -> list[tuple[int, dict[str, Any]]]:
-    """(line number, record) pairs, each checked for its fields; 422 names the bad line."""
+def _parse_records(body: bytes, *, batch: bool, max_documents: int) -> list[tuple[int, dict[str, Any]]]:
+    """(line number, record) pairs, each checked for its fields; 422 names the bad line,
+    413 a batch of more than `max_documents` records."""
     try:
         text = body.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -126,6 +131,9 @@ def _parse_records(body: bytes, *, batch: bool) -> list[tuple[int, dict[str, Any
         lines = [(1, text)] if text.strip() else []
     if not lines:
         raise HTTPException(422, "no document in the request body")
+    if len(lines) > max_documents:
+        raise HTTPException(413, f"too many documents in one request: {len(lines)}; the limit "
+                                 f"is {max_documents}: send them in smaller batches")
     records = []
     for number, line in lines:
         where = f"line {number}" if batch else "body"

@@ -5,6 +5,11 @@
 Settings are read once here (`TREATYWATCH_TOKEN` for writes,
 `TREATYWATCH_CACHE_SECONDS` for the response cache); routes find them on
 `app.state.settings` and the store's answers on `app.state.answers`.
+
+Middleware, outermost first: security headers and the refusal of cross-site writes
+(security.py), then the request-body size guard (body_limit.py). Uploads are limited
+to `max_body_bytes` per request and `max_documents` per batch; failed tokens are
+rate-limited per client (auth.py).
 """
 
 from __future__ import annotations
@@ -16,15 +21,19 @@ from importlib import resources
 from typing import Any
 
 from fastapi import FastAPI
+from fastapi.responses import HTMLResponse
 from fastapi.staticfiles import StaticFiles
 
 from treatywatch import __version__
 from treatywatch.errors import ConfigError
+from treatywatch.serve.auth import FailureLimiter
 from treatywatch.serve.body_limit import BodyLimitMiddleware
 from treatywatch.serve.error_shape import install_error_handlers
 from treatywatch.serve.response_cache import DEFAULT_TTL_SECONDS, ResponseCache
+from treatywatch.serve.security import SecurityMiddleware
 
 DEFAULT_MAX_BODY_BYTES = 5 * 1024 * 1024
+DEFAULT_MAX_DOCUMENTS = 1000  # per upload request
 
 
 @dataclass(frozen=True)
@@ -32,6 +41,7 @@ class ServeSettings:
     db_url: str | None = None
     token: str | None = None  # None: read-only
     max_body_bytes: int = DEFAULT_MAX_BODY_BYTES
+    max_documents: int = DEFAULT_MAX_DOCUMENTS
     cache_seconds: float = DEFAULT_TTL_SECONDS  # 0: no cache
 
 
@@ -60,6 +70,7 @@ def create_app(db_url: str | None = None, *, settings: ServeSettings | None = No
 
         answers = open_answers(settings.db_url)
     app = FastAPI(
+        docs_url=None,  # our own /docs page below: Swagger UI without inline script
         title="treatywatch",
         version=__version__,
         description="An evidence-cited record of collective-security appeals, decisions "
@@ -70,9 +81,17 @@ def create_app(db_url: str | None = None, *, settings: ServeSettings | None = No
     app.state.answers = answers
     app.state.write_lock = threading.Lock()  # the store's writer is not thread-safe
     app.state.cache = ResponseCache(ttl=settings.cache_seconds)
+    app.state.auth_failures = FailureLimiter()
     install_error_handlers(app)
     app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_body_bytes)
+    app.add_middleware(SecurityMiddleware)
     static = resources.files("treatywatch.serve") / "static"
+    docs_page = (static / "docs.html").read_text(encoding="utf-8")
+
+    @app.get("/docs", include_in_schema=False)
+    def api_docs() -> HTMLResponse:
+        return HTMLResponse(docs_page)
+
     app.mount("/static", StaticFiles(directory=str(static)), name="static")
     app.include_router(api.router)
     app.include_router(web.router)

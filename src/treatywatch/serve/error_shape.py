@@ -2,7 +2,8 @@
 
 Every error under /api answers `{"ok": false, "error": <message>, "status": <code>}`;
 an HTML route answers the same message on a page in the interface language. Clients
-never see a traceback: an unexpected exception is logged here and answered 500.
+never see a traceback: an unexpected exception is logged here and answered 500, and
+a store failure (503) is logged with its detail but answered without it.
 """
 
 from __future__ import annotations
@@ -27,6 +28,9 @@ STATUS_OF_ERROR: dict[type[TreatywatchError], int] = {
     ConfigError: 400,
     StoreError: 503,
 }
+
+
+STORE_UNAVAILABLE = "the record's store cannot answer just now: try again later"
 
 
 def error_body(status: int, message: str) -> dict[str, object]:
@@ -80,8 +84,9 @@ async def _validation_error(request: Request, exc: RequestValidationError) -> Re
 
 async def _library_error(request: Request, exc: TreatywatchError) -> Response:
     status = next((code for cls, code in STATUS_OF_ERROR.items() if isinstance(exc, cls)), 400)
-    if status >= 500:
+    if status >= 500:  # names the store's file or server: for the log, not the client
         log.error("store error on %s %s: %s", request.method, request.url.path, exc)
+        return error_response(request, status, STORE_UNAVAILABLE)
     return error_response(request, status, str(exc))
 
 

@@ -173,8 +173,25 @@ class Store:
 
     def _error(self, action: str, exc: Exception) -> StoreError:
         detail = str(getattr(exc, "orig", exc)).strip().splitlines()[0]
-        hint = " (is another process writing to it?)" if isinstance(exc, OperationalError) else ""
-        return StoreError(f"cannot {action} the store {db.describe(self.url)}: {detail}{hint}")
+        return StoreError(f"cannot {action} the store {db.describe(self.url)}: {detail}"
+                          f"{_hint(exc, detail)}")
+
+
+def _hint(exc: Exception, detail: str) -> str:
+    """What to do about an operational failure; what was committed before it is kept."""
+    if not isinstance(exc, OperationalError):
+        return ""
+    lowered = detail.lower()
+    if "full" in lowered:
+        return " (the disk is full: free some space and run the ingest again; what is stored is kept)"
+    if "readonly" in lowered or "read-only" in lowered:
+        return " (the store is read-only: give write permission or another --db)"
+    if "locked" in lowered or "busy" in lowered:
+        return " (another process is writing to it: wait for it to finish and run again)"
+    if "connect" in lowered or "closed" in lowered or "terminat" in lowered:
+        return (" (the database server cannot be reached: start it or check the URL, then run "
+                "again; what is stored is kept)")
+    return " (is another process writing to it?)"
 
 
 def open_store(url: str | None = None) -> Store:
@@ -185,6 +202,6 @@ def open_store(url: str | None = None) -> Store:
     except SQLAlchemyError as exc:
         store.close()
         detail = str(getattr(exc, "orig", exc)).strip().splitlines()[0]
-        raise StoreError(f"cannot open the store {db.describe(store.url)}: {detail}; check "
-                         f"--db or ${db.ENV_VAR}") from exc
+        raise StoreError(f"cannot open the store {db.describe(store.url)}: {detail}"
+                         f"{_hint(exc, detail)}; check --db or ${db.ENV_VAR}") from exc
     return store
