@@ -128,6 +128,9 @@ def parse_lexicon(lang: str, data: dict, origin: str) -> Lexicon:
         else:
             raise DataFileError(f"{origin}: word class {key!r} must be a list")
     lex.trigger_words = frozenset().union(*(lex.classes[name].words for name in TRIGGER_CLASSES))
+    for key, word_class in lex.classes.items():
+        if key not in lex.__dict__:
+            lex.__dict__[key] = word_class  # plain attribute look-ups on the hot path, no __getattr__
     return lex
 
 
