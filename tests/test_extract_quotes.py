@@ -278,3 +278,13 @@ def test_extract_speaker_named_by_title(text, key):
 
     got = {(e.type, e.actor, e.target, e.polarity, e.modality, e.source) for e in extract_text(text)}
     assert key in got, got
+
+
+@pytest.mark.parametrize("text", [
+    "Кроме того, как говорится в посте, Таджикистан выразил готовность оказать России военную помощь.",
+    "Крім того, як ідеться в дописі, Таджикистан висловив готовність надати Росії військову допомогу.",
+])
+def test_an_as_clause_after_a_mere_adverbial_speaks_for_what_follows(text):
+    from treatywatch.extract import extract_text
+
+    assert [(e.modality, e.source) for e in extract_text(text) if e.type == "offer"] == [("uncertain", "media")]

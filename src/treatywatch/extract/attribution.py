@@ -270,12 +270,15 @@ def find_speakers(sentence: Sentence, refs: list[PartyRef], clauses: Clauses, le
             stop = next((j for j in range(k + 1, len(toks)) if toks[j].text in {",", ";", "."}), len(toks))
             after = [r for r in voiced if k < r.start < stop and _may_follow_verb(r, toks, k)]
             outlet = _outlet_noun_after(sentence, k, lex, reach=3)
+            # "..., как сообщил X" after the news speaks for what came before; "Кроме того, как
+            # говорится в посте, ..." after a mere adverbial opens what follows
+            postposed = any(t.pos == "VERB" and not t.infinitive for t in toks[:k - 1])
             if after and (outlet is None or after[0].start < outlet or after[0].kind == "outlet"):
                 ref = _apposition_voice(after[0], refs, toks)
-                speakers.append(Speaker(k, ref.voice, ref, hedged=ref.unnamed, postposed=k > 1))
+                speakers.append(Speaker(k, ref.voice, ref, hedged=ref.unnamed, postposed=postposed))
                 continue
             if outlet is not None:
-                speakers.append(Speaker(k, "media", None, postposed=k > 1))
+                speakers.append(Speaker(k, "media", None, postposed=postposed))
                 continue
         if sentence.lang == "en" and _english_plural_noun(toks, k):
             continue  # "despite reports that ...": a noun, not a speech verb
