@@ -288,3 +288,14 @@ def test_an_as_clause_after_a_mere_adverbial_speaks_for_what_follows(text):
     from treatywatch.extract import extract_text
 
     assert [(e.modality, e.source) for e in extract_text(text) if e.type == "offer"] == [("uncertain", "media")]
+
+
+@pytest.mark.parametrize("text", [
+    "В заявлении МИД России отмечается, что Москва окажет Еревану всю необходимую помощь, если бои перекинутся на Армению.",
+    "У заяві МЗС Росії зазначається, що Москва надасть Єревану всю необхідну допомогу, якщо бої перекинуться на Вірменію.",
+    "The Russian foreign ministry's statement said that Moscow would give Yerevan all necessary help if the fighting spread to Armenia.",
+])
+def test_a_party_s_statement_is_no_rumour(text):
+    from treatywatch.extract import extract_text
+
+    assert [e.modality for e in extract_text(text) if e.type == "offer"] == ["conditional"]

@@ -18,6 +18,15 @@ from treatywatch.extract.refusals import rejects_a_request
 from treatywatch.extract.segment import Sentence
 
 
+def _owned_statement(sentence: Sentence, refs: list[PartyRef], k: int, lex: Lexicon) -> bool:
+    """A statement noun with its owner: a possessive before it, or a party right after it."""
+    toks = sentence.tokens
+    if not lex.statement_nouns.has(toks[k]):
+        return False
+    owner_after = any(r.start in {k + 1, k + 2} and r.party and r.voice and r.voice != "media" for r in refs)
+    return (k > 0 and lex.possessive_pronouns.has(toks[k - 1])) or owner_after
+
+
 def _anchors(sentence: Sentence, lex: Lexicon, refs: list[PartyRef]) -> list[tuple[int, str]]:
     """(token index, 'denial' | 'report') of each denial word or report noun that
     introduces content ("сообщения о том, что", "reports that", "информацию об обращении")."""
@@ -28,6 +37,8 @@ def _anchors(sentence: Sentence, lex: Lexicon, refs: list[PartyRef]) -> list[tup
             continue  # "rejected Armenia's request": a refusal (a decision), the request was made
         if lex.denial_verbs.has(tok) or lex.falsity_words.has(tok):
             out.append((k, "denial"))
+        elif lex.report_nouns.has(tok) and tok.pos in {"NOUN", None} and _owned_statement(sentence, refs, k, lex):
+            continue  # "в его заявлении отмечается, что ...", "в заявлении МИД": a party's statement, no rumour
         elif lex.report_nouns.has(tok) and (tok.pos in {"NOUN", None} or _reported_by_no_party(refs, k)):
             nxt = [t.lower for t in toks[k + 1:k + 5]]
             if nxt and (nxt[0] in {"о", "об", "про", "of", "about", ","} or any(w in {"that", "что", "що"} for w in nxt)):
