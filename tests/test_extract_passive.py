@@ -55,3 +55,13 @@ def test_a_passive_list_of_contributors():
              "The Patriot missiles are expected to be provided by the U.S., Germany and the Netherlands.")
     keys = {e.key for e in shared_extractor().extract(doc_from_text("<t>", story))}
     assert {("deployment", s, "TUR", "positive", "intended") for s in ("USA", "DEU", "NLD")} <= keys
+
+
+@pytest.mark.parametrize("text", [
+    "Генсек рассказал о ходе выполнения решения СКБ ОДКБ о направлении в Казахстан миротворческих сил.",
+    "Генсек розповів про хід виконання рішення Ради колективної безпеки ОДКБ про направлення до Казахстану миротворчих сил.",
+])
+def test_a_decision_noun_s_owner_decides(text):
+    keys = _keys(text)
+    assert ("decision", "CSTO", "KAZ", "positive", "actual") in keys
+    assert not any(k[0] == "deployment" for k in keys)

@@ -543,6 +543,10 @@ class FrameBuilder:
             predicate = self._predicate_after(sentence.tokens, frame.at, hi)
         agent = self._passive_agent(sentence, refs, predicate, lo, hi) if predicate is not None else None
         subject = agent or self._subject(before, candidates_after, sentence, ACTOR_KINDS, allow_attached=True, at=frame.at)
+        if subject is None and frame.trigger.nominal:
+            # "решения СКБ ОДКБ о направлении", "the Council's decision": the noun's owner decides
+            subject = next((r for r in after if r.start - frame.at <= 2 and r.prep is None and r.kind in ACTOR_KINDS
+                            and ("gent" in r.case or "Fixd" in r.case)), None)
         if subject is None and frame.type == "decision":
             subject = next((r for r in after if r.prep == "by" or "ablt" in r.case and r.kind in ORG_KINDS), None)
         if subject is not None:

@@ -183,10 +183,10 @@ def _decision(toks, k, tok, lex, en, noun, verb, lo, hi) -> Trigger | None:
         return None  # "ухвалили 15 рішень": a tally of a meeting's papers, not a decision
     if lex.decision_nouns.has(tok) and noun:
         # "решение о ...", "Решение СКБ ОДКБ о направлении", "the decision to deploy": the decided act follows
-        for j in range(k + 1, min(hi, k + 5)):
+        for j in range(k + 1, min(hi, k + 7)):  # the body's name between: "Ради колективної безпеки ОДКБ"
             if toks[j].lower in {"о", "об", "про", "on", "to", "щодо"} or toks[j].infinitive:
                 return Trigger("decision", k, nominal=True)
-            if toks[j].text in {",", ";", ":"} or (toks[j].pos not in {"NOUN", None} and not toks[j].text.isupper()):
+            if toks[j].text in {",", ";", ":"} or (toks[j].pos not in {"NOUN", "ADJF", None} and not toks[j].text.isupper()):
                 break
         return None
     if lex.support_words.has(tok) and (
