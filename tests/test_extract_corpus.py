@@ -1,6 +1,6 @@
 """Extraction quality on the shared corpora (../shared/corpus), scored as the spec's
 Scoring section says. Seeds and dev floors are the issue's acceptance figures (0.95). The
-news floor guards what has been reached (0.841 when last measured); the issue's target for
+news floor guards what has been reached (0.849 when last measured); the issue's target for
 news is 0.85, not met yet."""
 
 from __future__ import annotations

@@ -106,3 +106,15 @@ def test_a_promise_to_help_a_named_party_is_an_offer(text, key):
     from treatywatch.extract import extract_text
 
     assert key in {e.key for e in extract_text(text)}
+
+
+@pytest.mark.parametrize("text, key", [
+    ("A Kenyan-led mission to restore stability in Haiti won the backing of the UN Security Council on Monday.",
+     ("decision", "UN", "HTI", "positive", "actual")),
+    ("Просьба Армении получила одобрение Совета коллективной безопасности ОДКБ.", ("decision", "CSTO", "ARM", "positive", "actual")),
+    ("Прохання Вірменії отримало схвалення Ради колективної безпеки ОДКБ.", ("decision", "CSTO", "ARM", "positive", "actual")),
+])
+def test_winning_a_body_s_backing_is_its_decision(text, key):
+    from treatywatch.extract import extract_text
+
+    assert key in {e.key for e in extract_text(text)}

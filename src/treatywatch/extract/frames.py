@@ -543,6 +543,16 @@ class FrameBuilder:
             predicate = self._predicate_after(sentence.tokens, frame.at, hi)
         agent = self._passive_agent(sentence, refs, predicate, lo, hi) if predicate is not None else None
         subject = agent or self._subject(before, candidates_after, sentence, ACTOR_KINDS, allow_attached=True, at=frame.at)
+        if frame.trigger.feature == "grant" and frame.trigger.nominal \
+                and self.lex.winning_verbs.any_in(sentence.tokens, max(lo, frame.at - 3), frame.at):
+            # "X won the backing of the Security Council": the body after the noun grants, X is granted
+            granting = next((r for r in after if r.kind in ORG_KINDS and r.start - frame.at <= 4), None)
+            if granting is not None:
+                frame.actors, frame.subject_kind = [self._acting_party(frame, granting)], granting.kind
+                granted = subject if subject is not None and subject.kind in STATE_KINDS else None
+                if granted is not None:
+                    frame.target, frame.explicit_target = granted.party, True
+                return
         if subject is None and frame.trigger.nominal:
             # "решения СКБ ОДКБ о направлении", "the Council's decision": the noun's owner decides
             subject = next((r for r in after if r.start - frame.at <= 2 and r.prep is None and r.kind in ACTOR_KINDS

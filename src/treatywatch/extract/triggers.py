@@ -189,6 +189,9 @@ def _decision(toks, k, tok, lex, en, noun, verb, lo, hi) -> Trigger | None:
             if toks[j].text in {",", ";", ":"} or (toks[j].pos not in {"NOUN", "ADJF", None} and not toks[j].text.isupper()):
                 break
         return None
+    if lex.support_words.has(tok) and (noun or tok.pos == "NOUN") and lex.winning_verbs.any_in(toks, max(lo, k - 3), k):
+        # "won the backing of the UN Security Council", "получил одобрение СКБ": the body grants
+        return Trigger("decision", k, nominal=True, feature="grant")
     if lex.support_words.has(tok) and (
             _window_has(lex.appeal_nouns, toks, k + 1, min(hi, k + 4))
             or any(t.lower in {"unanimous", "одностайно", "единогласно", "одноголосно", "единодушно", "unanimously"}
