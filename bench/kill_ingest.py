@@ -17,7 +17,6 @@ re-run reads the documents in reverse order, for good measure.
 from __future__ import annotations
 
 import argparse
-import io
 import os
 import random
 import signal
@@ -80,18 +79,12 @@ def run_child(url: str, paths: list[str]) -> tuple[float, float]:
 
 def exported(url: str) -> dict[tuple[str, str], bytes]:
     from treatywatch.store import open_store
-    from treatywatch.store.export import FORMATS, TABLES, export
+    from treatywatch.store.export import export_all
 
-    files = {}
     with open_store(url) as store:
         store.refresh_cases()
         with store.session() as session:
-            for table in TABLES:
-                for fmt in FORMATS:
-                    out = io.BytesIO()
-                    export(session, table, fmt, out)
-                    files[table, fmt] = out.getvalue()
-    return files
+            return export_all(session)
 
 
 def stored_documents(path: Path) -> int | None:

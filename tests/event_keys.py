@@ -59,3 +59,12 @@ def check_table(rows) -> None:
                 assert party in ORGANIZATIONS or (len(party) == 3 and party.isupper()), (row.id, party)
             assert source is None or source == "media" or source in ORGANIZATIONS or (
                 len(source) == 3 and source.isupper()), (row.id, source)
+
+
+def row(text: str, expected=frozenset(), *, optional=frozenset(), id: str, xfail: str | None = None):
+    """`case()` with an optional known-failure category (a non-strict xfail): a row the
+    extractor gets wrong today says why, and counts in docs/extraction-errors.md."""
+    param = case(text, expected, optional=optional, id=id)
+    if xfail is None:
+        return param
+    return pytest.param(*param.values, id=param.id, marks=pytest.mark.xfail(reason=xfail, strict=False))

@@ -11,16 +11,7 @@ from __future__ import annotations
 
 import pytest
 
-from event_keys import assert_extracts, case, check_table, ev
-
-
-def row(text, expected=frozenset(), *, optional=frozenset(), id, xfail=None):
-    """`case()` with an optional known-failure category (non-strict xfail)."""
-    param = case(text, expected, optional=optional, id=id)
-    if xfail is None:
-        return param
-    return pytest.param(*param.values, id=param.id,
-                        marks=pytest.mark.xfail(reason=xfail, strict=False))
+from event_keys import assert_extracts, check_table, ev, row
 
 
 KAZ_CONTRIBUTORS = ("RUS", "BLR", "ARM", "TJK", "KGZ")

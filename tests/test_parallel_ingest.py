@@ -9,7 +9,6 @@ duplicate and a near-duplicate, across a gzip JSON Lines file, a WARC file and a
 from __future__ import annotations
 
 import gzip
-import io
 import json
 import os
 import signal
@@ -23,13 +22,12 @@ from sqlalchemy import func, select
 from conftest import DEV, REPO, SEEDS, corpus_files
 from test_ingest_streams import write_warc
 from treatywatch.store import open_store
-from treatywatch.store.export import export
+from treatywatch.store.export import export_all
 from treatywatch.store.models import DocumentRow
 
 pytestmark = pytest.mark.slow  # each run starts a cluster of two worker processes
 
 CLI = "from treatywatch.cli import main; main()"
-TABLES = ("events", "documents", "cases")
 PLACES = ("the river port", "the mountain villages", "the old quarter", "the coastal towns")
 SUBJECTS = ("The town hall", "A local school", "The regional museum", "Farmers' cooperatives")
 DEEDS = ("opened a new library", "repaired the bridge", "held a spring fair",
@@ -85,16 +83,10 @@ def _env() -> dict[str, str]:
 
 
 def exports(db: str) -> dict[str, bytes]:
-    files = {}
     with open_store(db) as store:
         store.refresh_cases()
         with store.session() as session:
-            for table in TABLES:
-                for fmt in ("jsonl", "csv"):
-                    out = io.BytesIO()
-                    export(session, table, fmt, out)
-                    files[f"{table}.{fmt}"] = out.getvalue()
-    return files
+            return {f"{table}.{fmt}": data for (table, fmt), data in export_all(session, ("jsonl", "csv")).items()}
 
 
 def stored(db: str) -> int:

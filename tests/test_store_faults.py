@@ -10,13 +10,11 @@ aside: those the interrupted run published keep answering, see `comparable`).
 from __future__ import annotations
 
 import hashlib
-import io
 import os
 import shutil
 import sqlite3
 import subprocess
 import sys
-import threading
 import uuid
 from pathlib import Path
 
@@ -30,7 +28,7 @@ from record_fixtures import PG_ENV, GoldExtractor, corpus_paths
 from treatywatch.cli import app
 from treatywatch.store import db as store_db
 from treatywatch.store import open_store
-from treatywatch.store.export import FORMATS, TABLES, export
+from treatywatch.store.export import export_all
 
 TESTS = Path(__file__).resolve().parent
 runner = CliRunner()
@@ -52,16 +50,10 @@ def error_lines(result) -> list[str]:
 
 
 def exported(url: str) -> dict[tuple[str, str], bytes]:
-    files = {}
     with open_store(url) as store:
         store.refresh_cases()
         with store.session() as session:
-            for table in TABLES:
-                for fmt in FORMATS:
-                    out = io.BytesIO()
-                    export(session, table, fmt, out)
-                    files[table, fmt] = out.getvalue()
-    return files
+            return export_all(session)
 
 
 def sqlite_state(path: Path) -> tuple[str, int, int]:

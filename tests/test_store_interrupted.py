@@ -3,7 +3,6 @@ again, leaves the same store as an uninterrupted run."""
 
 from __future__ import annotations
 
-import io
 import os
 import signal
 import subprocess
@@ -14,7 +13,7 @@ from sqlalchemy import func, select
 
 from record_fixtures import corpus_paths
 from treatywatch.store import open_store
-from treatywatch.store.export import FORMATS, TABLES, export
+from treatywatch.store.export import export_all
 from treatywatch.store.models import DocumentRow
 
 
@@ -61,16 +60,10 @@ def run_ingest(url: str, kill_after: int, paths: list[str]) -> subprocess.Comple
 
 
 def exported(url: str) -> dict[tuple[str, str], bytes]:
-    files = {}
     with open_store(url) as store:
         store.refresh_cases()
         with store.session() as session:
-            for table in TABLES:
-                for fmt in FORMATS:
-                    out = io.BytesIO()
-                    export(session, table, fmt, out)
-                    files[table, fmt] = out.getvalue()
-    return files
+            return export_all(session)
 
 
 def test_store_ingest_killed_midway_then_rerun_equals_an_uninterrupted_run(fresh_db, shared_corpus):

@@ -52,6 +52,17 @@ def export(session: Session, table: str, fmt: str, out: BinaryIO) -> int:
     return len(rows)
 
 
+def export_all(session: Session, formats: tuple[str, ...] | None = None) -> dict[tuple[str, str], bytes]:
+    """Every table in every format (or in `formats`), as bytes: what runs are compared by."""
+    files = {}
+    for table in TABLES:
+        for fmt in formats or FORMATS:
+            out = io.BytesIO()
+            export(session, table, fmt, out)
+            files[table, fmt] = out.getvalue()
+    return files
+
+
 def _iso(value: Any) -> Any:
     return value.isoformat() if hasattr(value, "isoformat") else value
 
