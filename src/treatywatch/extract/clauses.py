@@ -11,8 +11,6 @@ from treatywatch.extract.segment import Sentence
 SOFT_BREAKS = {",", "—", "–", "(", ")"}
 HARD_BREAKS = {";", "«", "»", "“", "”", '"', "„"}
 COMPLEMENTIZERS = {"что", "that", "що", "чтобы", "щоб"}
-COORDINATORS = {"и", "а", "но", "или", "і", "й", "та", "але", "або"}
-NEGATORS_BEFORE_VERB = {"не"}
 
 
 @dataclass
@@ -176,8 +174,9 @@ def _relative_ends(sentence: Sentence, lex: Lexicon, cuts: list[int]) -> list[in
         for j in range(a + 1, b):
             if not _finite(toks[j]):
                 continue
-            joined = toks[j - 1].lower in COORDINATORS or (j > 1 and toks[j - 1].lower in NEGATORS_BEFORE_VERB
-                                                            and toks[j - 2].lower in COORDINATORS)
+            coordinators = lex.coordinators.words
+            joined = toks[j - 1].lower in coordinators or (j > 1 and toks[j - 1].lower in lex.negators.words
+                                                            and toks[j - 2].lower in coordinators)
             if seen_verb and not joined:
                 out.append(j)
                 break

@@ -104,16 +104,13 @@ def _under_a_rule(sentence: Sentence, k: int, clauses: Clauses, lex: Lexicon) ->
     return False
 
 
-PASSIVE_AUX = {"was", "were", "been", "be", "being", "is", "are", "был", "была", "было", "были", "було", "був", "була", "були"}
-
-
-def _passive(toks, k: int) -> bool:
+def _passive(toks, k: int, lex: Lexicon) -> bool:
     """A passive predicate: a short participle ("запрошена", "надіслано"), a passive verb, or an
     English participle after a form of 'be'."""
     tok = toks[k]
     if tok.pos == "PRTS" or "pssv" in tok.grams or "Impe" in tok.grams:  # Ukrainian "надіслано", "ухвалено"
         return True
-    return any(t.lower in PASSIVE_AUX for t in toks[max(0, k - 2):k]) and (tok.lower.endswith("ed") or tok.pos in {"PRTS", "PRTF"})
+    return any(t.lower in lex.passive_aux.words for t in toks[max(0, k - 2):k]) and (tok.lower.endswith("ed") or tok.pos in {"PRTS", "PRTF"})
 
 
 def _vague_offer(toks, k: int, hi: int, lex: Lexicon) -> bool:
@@ -589,10 +586,10 @@ class FrameBuilder:
         for j in range(k + 1, hi):
             if toks[j].text in {",", ";", ":"}:
                 return None
-            if toks[j].lower in PASSIVE_AUX or self.lex.copulas.has(toks[j]):
+            if toks[j].lower in self.lex.passive_aux.words or self.lex.copulas.has(toks[j]):
                 continue  # "был направлен": the participle is the predicate
             if toks[j].pos in {"VERB", "PRTS"} and not toks[j].infinitive or (
-                    toks[j].lower.endswith("ed") and any(t.lower in PASSIVE_AUX for t in toks[max(0, j - 2):j])):
+                    toks[j].lower.endswith("ed") and any(t.lower in self.lex.passive_aux.words for t in toks[max(0, j - 2):j])):
                 return j
         return None
 
@@ -600,7 +597,7 @@ class FrameBuilder:
         """The agent of a passive predicate at k: "by X", an instrumental ("было принято главами
         государств ОДКБ", "запрошена правительством Киргизии"), or "со стороны X", "з боку X"."""
         toks = sentence.tokens
-        if not _passive(toks, k):
+        if not _passive(toks, k, self.lex):
             return None
         for r in refs:
             if not (lo <= r.start < hi) or r.kind not in ACTOR_KINDS or not r.party:

@@ -46,16 +46,13 @@ class Governor:
     owns_negator: bool = False  # the governor's phrase holds a negator of its own ("не против")
 
 
-EN_MODALS = {"should", "ought", "must", "could", "would", "might", "may", "can", "shall", "will"}
-
-
 def _finite_verb(tok: Token, lang: str) -> bool:
     if lang == "en":
         return False  # English finite verbs are not told apart here: only the classed words stop
     return tok.pos == "VERB" and not tok.infinitive
 
 
-def _dependent(toks: list[Token], k: int, lang: str, nominal: bool) -> bool:
+def _dependent(toks: list[Token], k: int, lang: str, nominal: bool, lex: Lexicon) -> bool:
     """An event word that cannot stand as its clause's own predicate."""
     tok = toks[k]
     if nominal or tok.infinitive:
@@ -63,7 +60,7 @@ def _dependent(toks: list[Token], k: int, lang: str, nominal: bool) -> bool:
     if lang != "en" or k == 0:
         return False
     prev = toks[k - 1].lower
-    return prev == "to" or prev in EN_MODALS or tok.lower.endswith("ing")
+    return prev == "to" or prev in lex.modal_verbs.words or tok.lower.endswith("ing")
 
 
 def _own_predicate(tok: Token, lex: Lexicon) -> bool:
@@ -103,7 +100,7 @@ def governor_of(sentence: Sentence, k: int, lex: Lexicon, nominal: bool = False)
     """The governing word of the event word at k, when it is of a class that changes the
     event; None when the act stands in its own clause."""
     toks = sentence.tokens
-    if not _dependent(toks, k, sentence.lang, nominal):
+    if not _dependent(toks, k, sentence.lang, nominal, lex):
         return None
     negators = lex.negators
     party_between = False
