@@ -271,6 +271,18 @@ CASES = [
         {ev("appeal", "TJK", "CSTO", modality="conditional", source="TJK")},
         id="en-p-conditional-appeal"),
 
+
+    # The addressee of a request noun through an addressing verb; a title that names its
+    # state by what it is ("the head of state") after a quotation; a colon after a speech verb.
+    row("Kazakhstan's request was addressed to the CSTO, not to Russia.",
+        {ev("appeal", "KAZ", "CSTO"), ev("appeal", "KAZ", "RUS", polarity="negative")},
+        id="en-p-appeal-addressed-contrast"),
+    row("The request for help was sent by Kyrgyzstan to Moscow.",
+        {ev("appeal", "KGZ", "RUS")}, id="en-p-appeal-passive-sent-to"),
+    row("President Kassym-Jomart Tokayev gave an interview on Monday. \"Let me stress this again: "
+        "we appealed to the CSTO, not to Russia,\" the head of state said.",
+        {ev("appeal", "KAZ", "CSTO", source="KAZ"), ev("appeal", "KAZ", "RUS", polarity="negative", source="KAZ")},
+        id="en-p-appeal-title-anaphora-after-quote"),
     # Nothing: questions, exercise scenarios, treaty and procedure text.
     row("Will the CSTO send peacekeepers to Tajikistan if the border situation keeps worsening?",
         set(), id="en-p-question-direct"),

@@ -261,6 +261,21 @@ CASES = [
         {ev("appeal", "TJK", "CSTO", modality="conditional", source="TJK")},
         id="ru-p-conditional-appeal"),
 
+
+    # The addressee of a request noun in the dative of an addressing verb; the object first;
+    # a title that names its state by what it is ("глава государства"); a colon after a speech verb.
+    row("Письменное обращение Душанбе было адресовано не ОДКБ, а лично Москве, уточнили в МИД "
+        "Таджикистана.",
+        {ev("appeal", "TJK", "CSTO", polarity="negative", source="TJK"), ev("appeal", "TJK", "RUS", source="TJK")},
+        id="ru-p-appeal-addressed-dative-contrast"),
+    row("Просьбу о военной поддержке Ереван адресовал Вашингтону.",
+        {ev("appeal", "ARM", "USA")}, id="ru-p-appeal-object-first-addressed"),
+    row("Запрос о помощи Бишкек Москве так и не направил.",
+        {ev("appeal", "KGZ", "RUS", polarity="negative")}, id="ru-p-appeal-object-first-negated-dative"),
+    row("Премьер-министр Армении Никол Пашинян провёл пресс-конференцию. «Скажу прямо: мы "
+        "просили о помощи Россию, а не ОДКБ», — сказал глава правительства.",
+        {ev("appeal", "ARM", "RUS", source="ARM"), ev("appeal", "ARM", "CSTO", polarity="negative", source="ARM")},
+        id="ru-p-appeal-title-anaphora-after-quote"),
     # Nothing: questions, exercise scenarios, treaty and procedure text.
     row("Направит ли ОДКБ миротворцев в Таджикистан, если ситуация на границе продолжит "
         "ухудшаться?",

@@ -269,6 +269,18 @@ CASES = [
         {ev("deployment", "TJK", "KAZ", modality="intended", source="TJK")},
         id="uk-p-deployment-ready-for-agreed-operation", xfail="readiness to contribute"),
 
+
+    # The addressee of a request noun in the dative of an addressing verb; the object first;
+    # a title that names its state by what it is ("глава держави"); a colon after a speech verb.
+    row("Звернення Бішкека було адресоване Москві, а не ОДКБ.",
+        {ev("appeal", "KGZ", "RUS"), ev("appeal", "KGZ", "CSTO", polarity="negative")},
+        id="uk-p-appeal-addressed-dative-contrast"),
+    row("Прохання про допомогу Душанбе адресував Москві.",
+        {ev("appeal", "TJK", "RUS")}, id="uk-p-appeal-object-first-addressed"),
+    row("Президент Казахстану Касим-Жомарт Токаєв дав інтерв'ю агентству. «Наголошу ще раз: наше "
+        "звернення було адресоване ОДКБ, а не Росії», — сказав глава держави.",
+        {ev("appeal", "KAZ", "CSTO", source="KAZ"), ev("appeal", "KAZ", "RUS", polarity="negative", source="KAZ")},
+        id="uk-p-appeal-title-anaphora-after-quote"),
     # Nothing: questions, exercise scenarios, treaty and procedure text.
     row("Чи направить ОДКБ миротворців до Таджикистану, якщо ситуація на кордоні й далі "
         "погіршуватиметься?",

@@ -108,6 +108,9 @@ def split_clauses(sentence: Sentence, lex: Lexicon) -> Clauses:
                 lex.speech_verbs.has(t) or lex.claim_verbs.has(t) or lex.denial_verbs.has(t) or lex.report_nouns.has(t)
                 for t in toks[max(cuts[-1], k - 8):k]):
             cuts.append(k)  # "said that ...", "told parliament on Tuesday that ..."
+        elif tok.text == ":" and k > 0 and any(lex.speech_verbs.has(t) or lex.claim_verbs.has(t) or lex.confirm_verbs.has(t)
+                                               for t in toks[cuts[-1]:k]):
+            cuts.append(k + 1)  # "Ещё раз подчеркну: ...": what the speech verb says is a clause of its own
     conditions = _conditions(sentence, lex)
     for a, b in conditions:
         opens = a == 0 or toks[a - 1].text in SOFT_BREAKS | HARD_BREAKS  # a condition put first

@@ -109,7 +109,7 @@ REQUIRED = (
     "org_anaphora", "invoke_verbs", "article_words", "discuss_verbs", "home_words", "from_preps", "to_preps",
     "deliberation", "procedure_words", "carrier_verbs", "generic_quantifiers", "relative_pronouns", "first_person", "operation_words",
     "participation_verbs", "exhortation", "media_words", "possessive_own", "topic_stems", "collective_force_words", "non_security_help", "possibility",
-    "content_governors", "refrain_governors", "advice_governors", "irrealis_markers", "complementizers", "habitual_adverbs", "situation_words", "private_channels", "provision_governors", "willing_governors", "noun_condition_markers", "copulas", "generic_parties", "temporal_markers", "confirm_verbs", "receive_verbs", "scenario_words", "contrast_conjunctions", "arrival_verbs", "deployment_nouns", "content_preps", "agent_markers", "prepositions", "question_complements", "vague_help", "light_help_verbs", "inversion_conditionals", "alert_levels", "statement_nouns", "possessive_pronouns", "winning_verbs", "passive_aux", "modal_verbs", "coordinators",
+    "content_governors", "refrain_governors", "advice_governors", "irrealis_markers", "complementizers", "habitual_adverbs", "situation_words", "private_channels", "provision_governors", "willing_governors", "noun_condition_markers", "copulas", "generic_parties", "temporal_markers", "confirm_verbs", "receive_verbs", "scenario_words", "contrast_conjunctions", "arrival_verbs", "deployment_nouns", "content_preps", "agent_markers", "prepositions", "question_complements", "vague_help", "light_help_verbs", "inversion_conditionals", "alert_levels", "statement_nouns", "possessive_pronouns", "winning_verbs", "passive_aux", "modal_verbs", "coordinators", "country_words", "addressing_verbs",
 )
 
 
