@@ -283,6 +283,9 @@ CASES = [
         "we appealed to the CSTO, not to Russia,\" the head of state said.",
         {ev("appeal", "KAZ", "CSTO", source="KAZ"), ev("appeal", "KAZ", "RUS", polarity="negative", source="KAZ")},
         id="en-p-appeal-title-anaphora-after-quote"),
+    row("\"The CSTO contingent acted strictly within its mandate. The contingent left the country "
+        "ahead of schedule,\" said Kazakh President Kassym-Jomart Tokayev.",
+        {ev("withdrawal", "CSTO", "KAZ", source="KAZ")}, id="en-p-withdrawal-force-named-before-host-speaks"),
     # Nothing: questions, exercise scenarios, treaty and procedure text.
     row("Will the CSTO send peacekeepers to Tajikistan if the border situation keeps worsening?",
         set(), id="en-p-question-direct"),

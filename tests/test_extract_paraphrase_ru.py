@@ -276,6 +276,9 @@ CASES = [
         "просили о помощи Россию, а не ОДКБ», — сказал глава правительства.",
         {ev("appeal", "ARM", "RUS", source="ARM"), ev("appeal", "ARM", "CSTO", polarity="negative", source="ARM")},
         id="ru-p-appeal-title-anaphora-after-quote"),
+    row("«Контингент ОДКБ действовал строго в рамках мандата. Контингент покинул страну "
+        "досрочно», — сказал президент Казахстана Касым-Жомарт Токаев.",
+        {ev("withdrawal", "CSTO", "KAZ", source="KAZ")}, id="ru-p-withdrawal-force-named-before-host-speaks"),
     # Nothing: questions, exercise scenarios, treaty and procedure text.
     row("Направит ли ОДКБ миротворцев в Таджикистан, если ситуация на границе продолжит "
         "ухудшаться?",

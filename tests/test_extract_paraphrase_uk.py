@@ -281,6 +281,9 @@ CASES = [
         "звернення було адресоване ОДКБ, а не Росії», — сказав глава держави.",
         {ev("appeal", "KAZ", "CSTO", source="KAZ"), ev("appeal", "KAZ", "RUS", polarity="negative", source="KAZ")},
         id="uk-p-appeal-title-anaphora-after-quote"),
+    row("«Контингент ОДКБ діяв суворо в межах мандата. Контингент залишив країну достроково», "
+        "— сказав президент Казахстану Касим-Жомарт Токаєв.",
+        {ev("withdrawal", "CSTO", "KAZ", source="KAZ")}, id="uk-p-withdrawal-force-named-before-host-speaks"),
     # Nothing: questions, exercise scenarios, treaty and procedure text.
     row("Чи направить ОДКБ миротворців до Таджикистану, якщо ситуація на кордоні й далі "
         "погіршуватиметься?",

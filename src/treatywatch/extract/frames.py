@@ -61,6 +61,7 @@ class Frame:
     governor: object = None  # governors.Governor of a dependent event word, if any
     clauses_span: tuple[int, int] | None = None  # the trigger's clause
     first_person: bool = False  # "мы обращались", "наше обращение": the speaker's side acts
+    actor_from_speaker: bool = False  # a force nobody is named for, taken as the speaker's own
 
     @property
     def at(self) -> int:
@@ -321,6 +322,7 @@ class FrameBuilder:
                     and sp.ref.kind in {"institution", "person", "state", "metonym"} and sp.ref.party \
                     and sp.ref.party not in ORG_IDS and sp.ref.party != frame.target:
                 frame.actors = [sp.ref.party]  # "the Defence Ministry said a unit was sent"
+                frame.actor_from_speaker = True
             if sp is not None:
                 frame.voice = sp.voice
                 if sp.ref is not None and sp.ref.kind == "person":

@@ -58,7 +58,8 @@ def _force_owner_named(sentence, refs, lex) -> str | None:
         if not lex.force_nouns.has(tok):
             continue
         owner = next((r.party for r in refs if r.party and (r.start in {j + 1, j + 2} and r.kind in {"org", "body", "state", "metonym"}
-                                                             and r.prep is None or r.end == j and r.kind in {"org", "state_adj"})), None)
+                                                             and r.prep is None or r.end == j and r.kind in {"org", "state_adj"}
+                                                             or r.kind == "force" and r.start <= j < r.end)), None)
         if owner:
             return owner, tok.lemma
     return None
