@@ -286,6 +286,10 @@ CASES = [
     row("\"The CSTO contingent acted strictly within its mandate. The contingent left the country "
         "ahead of schedule,\" said Kazakh President Kassym-Jomart Tokayev.",
         {ev("withdrawal", "CSTO", "KAZ", source="KAZ")}, id="en-p-withdrawal-force-named-before-host-speaks"),
+    row("In the event of an attack on Armenia, Russia is ready to send its troops there.",
+        {ev("offer", "RUS", "ARM", modality="conditional")},
+        optional={ev("deployment", "RUS", "ARM", modality="conditional")},
+        id="en-p-offer-readiness-to-move-troops"),
     # Nothing: questions, exercise scenarios, treaty and procedure text.
     row("Will the CSTO send peacekeepers to Tajikistan if the border situation keeps worsening?",
         set(), id="en-p-question-direct"),

@@ -279,6 +279,11 @@ CASES = [
     row("«Контингент ОДКБ действовал строго в рамках мандата. Контингент покинул страну "
         "досрочно», — сказал президент Казахстана Касым-Жомарт Токаев.",
         {ev("withdrawal", "CSTO", "KAZ", source="KAZ")}, id="ru-p-withdrawal-force-named-before-host-speaks"),
+    row("При нападении на Таджикистан Россия готова перебросить туда свои войска, заявил "
+        "министр обороны России.",
+        {ev("offer", "RUS", "TJK", modality="conditional", source="RUS")},
+        optional={ev("deployment", "RUS", "TJK", modality="conditional", source="RUS")},
+        id="ru-p-offer-readiness-to-move-troops", xfail="condition by 'при' + noun; helped party inside it"),
     # Nothing: questions, exercise scenarios, treaty and procedure text.
     row("Направит ли ОДКБ миротворцев в Таджикистан, если ситуация на границе продолжит "
         "ухудшаться?",

@@ -284,6 +284,10 @@ CASES = [
     row("«Контингент ОДКБ діяв суворо в межах мандата. Контингент залишив країну достроково», "
         "— сказав президент Казахстану Касим-Жомарт Токаєв.",
         {ev("withdrawal", "CSTO", "KAZ", source="KAZ")}, id="uk-p-withdrawal-force-named-before-host-speaks"),
+    row("У разі нападу на Вірменію Росія готова направити туди свої війська.",
+        {ev("offer", "RUS", "ARM", modality="conditional")},
+        optional={ev("deployment", "RUS", "ARM", modality="conditional")},
+        id="uk-p-offer-readiness-to-move-troops"),
     # Nothing: questions, exercise scenarios, treaty and procedure text.
     row("Чи направить ОДКБ миротворців до Таджикистану, якщо ситуація на кордоні й далі "
         "погіршуватиметься?",

@@ -122,6 +122,10 @@ def _offer(toks, k, tok, lex, lo, hi) -> Trigger | None:
             return None  # "готов рассмотреть просьбу": deliberation, not an offer (rule 12)
         if _window_has(lex.help_verbs, toks, k + 1, min(hi, k + 8)) or _window_has(lex.help_nouns, toks, k + 1, min(hi, k + 8)):
             return Trigger("offer", k, feature="readiness")
+        if _window_has(lex.deploy_verbs, toks, k + 1, min(hi, k + 4)) and _window_has(lex.force_nouns, toks, k + 1, min(hi, k + 10)):
+            # "готова перебросить свои войска", "ready to move its troops": help offered as a force
+            # (rule 7; readiness for an agreed operation is read as a deployment later)
+            return Trigger("offer", k, feature="readiness")
         return None
     if lex.help_verbs.has(tok) and tok.pos not in {"NOUN"}:
         future = ("futr" in tok.grams and tok.pos == "VERB") or any(lex.future_aux.has(t) for t in toks[max(lo, k - 3):k])
