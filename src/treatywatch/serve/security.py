@@ -3,8 +3,8 @@
 - A NUL character in the path or query string is refused with one clear 400.
 - Every answer carries a Content-Security-Policy that allows scripts and styles only
   from this server (no inline script, no inline handler, no inline style), refuses
-  framing, plugins and foreign form targets; the API docs pages may also load the
-  Swagger UI / ReDoc bundles from their CDN, and still run no inline script.
+  framing, plugins and foreign form targets; the API docs pages load the Swagger UI /
+  ReDoc bundles from this server as well (no CDN) and run no inline script.
 - Writes (POST, PUT, PATCH, DELETE) are refused before the app sees them when they
   come from another site (`Origin` naming another host, or `Sec-Fetch-Site:
   cross-site`) or carry a body type an HTML form can send across sites without a
@@ -22,11 +22,10 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 PAGE_POLICY = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
                "connect-src 'self'; font-src 'self'; form-action 'self'; base-uri 'none'; "
                "frame-ancestors 'none'; object-src 'none'")
-DOCS_CDN = "https://cdn.jsdelivr.net"
-DOCS_POLICY = (f"default-src 'none'; script-src 'self' {DOCS_CDN}; "
-               f"style-src 'self' 'unsafe-inline' {DOCS_CDN} https://fonts.googleapis.com; "
-               f"img-src 'self' data: {DOCS_CDN} https://fastapi.tiangolo.com; "
-               "font-src 'self' https://fonts.gstatic.com; connect-src 'self'; worker-src blob:; "
+# The API docs pages (Swagger UI, ReDoc) load their bundles from this server too; they
+# set styles at run time (ReDoc also starts a worker from a blob), nothing else.
+DOCS_POLICY = ("default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+               "img-src 'self' data:; font-src 'self'; connect-src 'self'; worker-src blob:; "
                "form-action 'self'; base-uri 'none'; frame-ancestors 'none'; object-src 'none'")
 DOCS_PATHS = ("/docs", "/redoc")
 
