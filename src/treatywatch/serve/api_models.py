@@ -8,6 +8,7 @@ Every answer is an object with `ok`: true with the payload beside it, false with
 
 from __future__ import annotations
 
+import json
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -224,7 +225,7 @@ class IngestBatch(BaseModel):
 # What each error status means, wherever it is answered.
 ERROR_MEANINGS = {
     400: "A value that parses but cannot be used (a date like 2022-13, an organization "
-         "given as the state, a date in the future)",
+         "given as the state, a date in the future), or a NUL character in the request",
     401: "Missing or wrong token",
     403: "Read-only server (no TREATYWATCH_TOKEN), or a cross-site write",
     404: "No such case, document, state or organization",
@@ -239,11 +240,27 @@ ERROR_MEANINGS = {
 def responses(ok: Any, *errors: int, ok_status: int = 200, conditional: bool = False,
               description: str = "The answer") -> dict[int | str, dict[str, Any]]:
     """The `responses` of one route: its answer model and the errors it really sends
-    (every route may answer 503 when the store fails)."""
+    (every route answers 400 to a NUL character and 503 when the store fails)."""
     documented: dict[int | str, dict[str, Any]] = {ok_status: {"model": ok, "description": description}}
     if conditional:
         documented[304] = {"description": "Not modified: the client's copy (If-None-Match / "
                                           "If-Modified-Since) is current"}
-    for status in sorted({*errors, 503}):
+    for status in sorted({*errors, 400, 503}):
         documented[status] = {"model": ErrorBody, "description": ERROR_MEANINGS[status]}
     return documented
+
+
+def without_default_validation_errors(schema: dict[str, Any]) -> dict[str, Any]:
+    """FastAPI lists a 422 of its own shape on every route with parameters; routes that
+    can answer 422 list it themselves (with ErrorBody), so the others lose it."""
+    for operations in schema.get("paths", {}).values():
+        for operation in operations.values():
+            answer = operation.get("responses", {}).get("422", {})
+            ref = answer.get("content", {}).get("application/json", {}).get("schema", {})
+            if ref.get("$ref", "").endswith("/HTTPValidationError"):
+                del operation["responses"]["422"]
+    schemas = schema.get("components", {}).get("schemas", {})
+    if "HTTPValidationError" not in json.dumps(schema.get("paths", {})):
+        schemas.pop("HTTPValidationError", None)
+        schemas.pop("ValidationError", None)
+    return schema

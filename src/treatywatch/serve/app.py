@@ -65,6 +65,19 @@ def docs_assets_dir() -> Any:
     return resources.files("fastapi_offline") / "static"
 
 
+def _document_real_errors(app: FastAPI) -> None:
+    from treatywatch.serve.api_models import without_default_validation_errors
+
+    make = app.openapi
+
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema is None:
+            app.openapi_schema = without_default_validation_errors(make())
+        return app.openapi_schema
+
+    app.openapi = openapi  # type: ignore[method-assign]
+
+
 def create_app(db_url: str | None = None, *, settings: ServeSettings | None = None,
                answers: Any = None) -> FastAPI:
     """The web app over one store. `settings` overrides what the environment says;
@@ -92,6 +105,7 @@ def create_app(db_url: str | None = None, *, settings: ServeSettings | None = No
     app.state.first_served = FirstServed()
     app.state.auth_failures = FailureLimiter()
     install_error_handlers(app)
+    _document_real_errors(app)
     app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_body_bytes)
     app.add_middleware(SecurityMiddleware)
     static = resources.files("treatywatch.serve") / "static"
