@@ -26,6 +26,12 @@ CASE_COLUMNS = ("id", "requester", "requester_name", "addressee", "addressee_nam
                 "end", "appeal", "basis", "decision", "events", "documents")
 EVENT_COLUMNS = ("id", *SPEC_COLUMNS, "confidence", "requester", "addressee", "case", "doc",
                  "doc_name", "title", "outlet", "published", "lang", "duplicate_of", "sentence")
+# The columns an event row is read from (plain rows, not ORM objects: a page may be long)
+EVENT_FIELDS = (EventRow.id, *(getattr(EventRow, name) for name in SPEC_COLUMNS),
+                EventRow.confidence, EventRow.requester, EventRow.addressee)
+DOCUMENT_FIELDS = (DocumentRow.id.label("doc"), DocumentRow.name.label("doc_name"),
+                   DocumentRow.title, DocumentRow.outlet, DocumentRow.published,
+                   DocumentRow.lang, DocumentRow.duplicate_of)
 DOCUMENT_COLUMNS = ("id", "name", "title", "outlet", "published", "lang", "url", "events",
                     "duplicate_of")
 
@@ -103,31 +109,20 @@ def list_events(answers: Any, filters: Mapping[str, Any], sort: str | None = Non
     derived = {"when": starts, "case": _case_of_event(), "outlet": DocumentRow.outlet,
                "published": DocumentRow.published}
     column = derived[key] if key in derived else getattr(EventRow, key)
-    ordered = query.order_by(*_order(column, descending), EventRow.id)
+    ordered = query.order_by(_order(column, descending), EventRow.id)
     with answers.store.session() as session:
         total = session.scalar(select(func.count()).select_from(query.subquery()))
         ids = list(session.scalars(ordered.limit(limit).offset(offset)))
-        found = {event.id: (event, doc, case_id) for event, doc, case_id in session.execute(
-            select(EventRow, DocumentRow, case)
+        found = {row.id: row._mapping for row in session.execute(
+            select(*EVENT_FIELDS, case, *DOCUMENT_FIELDS)
             .join(DocumentRow, DocumentRow.id == EventRow.doc_id)
-            .options(load_only(DocumentRow.id, DocumentRow.name, DocumentRow.title,
-                               DocumentRow.outlet, DocumentRow.published, DocumentRow.lang,
-                               DocumentRow.duplicate_of))
             .where(EventRow.id.in_(ids)))}
         sentences = dict(session.execute(
             select(EvidenceRow.event_id, EvidenceRow.sentence)
             .where(EvidenceRow.event_id.in_(ids), EvidenceRow.ordinal == 0)).all())
-        rows = [_event_row(*found[i], sentences.get(i)) for i in ids]
+    rows = [{**{c: found[i][c] for c in EVENT_COLUMNS if c != "sentence"},
+             "published": _iso(found[i]["published"]), "sentence": sentences.get(i)} for i in ids]
     return Listing(rows, total or 0, limit, offset, sort or DEFAULT_SORTS["events"])
-
-
-def _event_row(event: EventRow, doc: DocumentRow, case_id: str | None,
-               sentence: str | None) -> dict[str, Any]:
-    return {"id": event.id, **{name: getattr(event, name) for name in SPEC_COLUMNS},
-            "confidence": event.confidence, "requester": event.requester,
-            "addressee": event.addressee, "case": case_id, "doc": doc.id, "doc_name": doc.name,
-            "title": doc.title, "outlet": doc.outlet, "published": _iso(doc.published),
-            "lang": doc.lang, "duplicate_of": doc.duplicate_of, "sentence": sentence}
 
 
 # --- documents --------------------------------------------------------------------
@@ -136,10 +131,7 @@ def list_documents(answers: Any, filters: Mapping[str, Any], sort: str | None = 
                    limit: int = 100, offset: int = 0) -> Listing:
     """Stored documents (without their text) and how many events each holds."""
     key, descending = parse_sort(sort, "documents")
-    counts = (select(EventRow.doc_id, func.count().label("n")).group_by(EventRow.doc_id)
-              .subquery())
-    events = func.coalesce(counts.c.n, 0)
-    query: Select = select(DocumentRow.id).outerjoin(counts, counts.c.doc_id == DocumentRow.id)
+    query: Select = select(DocumentRow.id)
     if filters.get("language"):
         query = query.where(DocumentRow.lang == filters["language"])
     if filters.get("outlet"):
@@ -148,18 +140,28 @@ def list_documents(answers: Any, filters: Mapping[str, Any], sort: str | None = 
         query = query.where(DocumentRow.published >= _period(filters["from"], "from").start)
     if filters.get("to"):
         query = query.where(DocumentRow.published <= _period(filters["to"], "to").end)
-    column = events if key == "events" else getattr(DocumentRow, key)
-    ordered = query.order_by(*_order(column, descending), DocumentRow.id)
+    total_query = select(func.count()).select_from(query.subquery())
+    if key == "events":  # the counts are joined only to sort by them
+        counts = (select(EventRow.doc_id, func.count().label("n")).group_by(EventRow.doc_id)
+                  .subquery())
+        query = query.outerjoin(counts, counts.c.doc_id == DocumentRow.id)
+        column = func.coalesce(counts.c.n, 0)
+    else:
+        column = getattr(DocumentRow, key)
+    ordered = query.order_by(_order(column, descending), DocumentRow.id)
     with answers.store.session() as session:
-        total = session.scalar(select(func.count()).select_from(query.subquery()))
+        total = session.scalar(total_query)
         ids = list(session.scalars(ordered.limit(limit).offset(offset)))
-        found = {doc.id: (doc, n) for doc, n in session.execute(
-            select(DocumentRow, events).outerjoin(counts, counts.c.doc_id == DocumentRow.id)
+        found = {doc.id: doc for doc in session.scalars(
+            select(DocumentRow)
             .options(load_only(DocumentRow.id, DocumentRow.name, DocumentRow.title,
                                DocumentRow.outlet, DocumentRow.published, DocumentRow.lang,
                                DocumentRow.url, DocumentRow.duplicate_of))
             .where(DocumentRow.id.in_(ids)))}
-        rows = [_document_row(*found[i]) for i in ids]
+        events = dict(session.execute(
+            select(EventRow.doc_id, func.count()).where(EventRow.doc_id.in_(ids))
+            .group_by(EventRow.doc_id)).all())
+        rows = [_document_row(found[i], events.get(i, 0)) for i in ids]
     return Listing(rows, total or 0, limit, offset, sort or DEFAULT_SORTS["documents"])
 
 
@@ -171,9 +173,9 @@ def _document_row(doc: DocumentRow, events: int) -> dict[str, Any]:
 
 # --- shared -----------------------------------------------------------------------
 
-def _order(column: Any, descending: bool) -> tuple[Any, Any]:
-    """Missing values last, whichever the direction."""
-    return column.is_(None), column.desc() if descending else column.asc()
+def _order(column: Any, descending: bool) -> Any:
+    """Missing values last, whichever the direction (an index on the column serves it)."""
+    return (column.desc() if descending else column.asc()).nulls_last()
 
 
 def _period(value: Any, option: str) -> Period:
