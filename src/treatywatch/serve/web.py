@@ -1,7 +1,11 @@
 """The HTML pages. Each renders one template with a documented context; the JSON
 twin of every page is the /api route of the same name.
 
-    /                 cases.html     filters, cases
+    /                 cases.html     filters, cases, table (TableView: sort, pages, downloads)
+    /events           events.html    filters, table, types, polarities, modalities
+    /documents        documents.html filters, table, languages_of_documents
+    /cases.csv|json|parquet, /events.*, /documents.*
+                      the rows the list page shows with the same query, as a file
     /cases/{id}       case.html      case (timeline, verdict, conflicts, findings)
     /documents/{id}   document.html  document, highlighted (Markup of its text)
     /search?q=        search.html    query, results
@@ -13,23 +17,99 @@ from __future__ import annotations
 import json
 from urllib.parse import quote
 
-from fastapi import APIRouter, Depends, Query, Request
+from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from treatywatch.errors import NotFoundError
 from treatywatch.serve.claims import check_claim, read_claim
 from treatywatch.serve.evidence import document_spans
 from treatywatch.serve.highlight import highlight_evidence
-from treatywatch.serve.params import VERDICTS, WHEN_PATTERN, CaseFilters, answers_of
+from treatywatch.model import EVENT_TYPES, MODALITIES, POLARITIES
+from treatywatch.serve import listing
+from treatywatch.serve.conditional import conditional_response
+from treatywatch.serve.downloads import DOWNLOAD_FORMATS, MEDIA_TYPES, disposition, file_bytes
+from treatywatch.serve.listing import CASE_SORTS, DOCUMENT_SORTS, EVENT_SORTS
+from treatywatch.serve.params import (DOCUMENT_LANGUAGES, VERDICTS, WHEN_PATTERN, CaseFilters,
+                                      DocumentFilters, EventFilters, Paging, answers_of,
+                                      sort_query)
+from treatywatch.serve.tables import TableView
 from treatywatch.serve.rendering import render, request_language
 
 router = APIRouter(include_in_schema=False)
 
 
 @router.get("/", response_class=HTMLResponse)
-def page_cases(request: Request, filters: CaseFilters = Depends()) -> HTMLResponse:
-    cases = answers_of(request).list_cases(filters.as_dict())
-    return render(request, "cases.html", {"filters": filters, "cases": cases, "verdicts": VERDICTS})
+def page_cases(request: Request, filters: CaseFilters = Depends(), paging: Paging = Depends(),
+               sort: str | None = sort_query(CASE_SORTS, "start")) -> HTMLResponse:
+    page = listing.list_cases(answers_of(request), filters.as_dict(), sort, paging.limit,
+                              paging.offset)
+    return render(request, "cases.html", {"filters": filters, "cases": page.rows,
+                                          "table": TableView(request, page, "/cases"),
+                                          "verdicts": VERDICTS})
+
+
+@router.get("/events", response_class=HTMLResponse)
+def page_events(request: Request, filters: EventFilters = Depends(), paging: Paging = Depends(),
+                sort: str | None = sort_query(EVENT_SORTS, "when")) -> HTMLResponse:
+    page = listing.list_events(answers_of(request), filters.as_dict(), sort, paging.limit,
+                               paging.offset)
+    return render(request, "events.html", {
+        "filters": filters, "table": TableView(request, page, "/events"),
+        "types": EVENT_TYPES, "polarities": POLARITIES, "modalities": MODALITIES})
+
+
+@router.get("/documents", response_class=HTMLResponse)
+def page_documents(request: Request, filters: DocumentFilters = Depends(),
+                   paging: Paging = Depends(),
+                   sort: str | None = sort_query(DOCUMENT_SORTS, "published")) -> HTMLResponse:
+    page = listing.list_documents(answers_of(request), filters.as_dict(), sort, paging.limit,
+                                  paging.offset)
+    return render(request, "documents.html", {
+        "filters": filters, "table": TableView(request, page, "/documents"),
+        "languages_of_documents": DOCUMENT_LANGUAGES})
+
+
+@router.get("/cases.{fmt}")
+def download_cases(request: Request, fmt: str, filters: CaseFilters = Depends(),
+                   paging: Paging = Depends(),
+                   sort: str | None = sort_query(CASE_SORTS, "start")) -> Response:
+    """The rows of the case list with the same query, as CSV, JSON or Parquet."""
+    _check_format(request, fmt)
+    page = listing.list_cases(answers_of(request), filters.as_dict(), sort, paging.limit,
+                              paging.offset)
+    return _download(request, "cases", listing.CASE_COLUMNS, page, fmt)
+
+
+@router.get("/events.{fmt}")
+def download_events(request: Request, fmt: str, filters: EventFilters = Depends(),
+                    paging: Paging = Depends(),
+                    sort: str | None = sort_query(EVENT_SORTS, "when")) -> Response:
+    _check_format(request, fmt)
+    page = listing.list_events(answers_of(request), filters.as_dict(), sort, paging.limit,
+                               paging.offset)
+    return _download(request, "events", listing.EVENT_COLUMNS, page, fmt)
+
+
+@router.get("/documents.{fmt}")
+def download_documents(request: Request, fmt: str, filters: DocumentFilters = Depends(),
+                       paging: Paging = Depends(),
+                       sort: str | None = sort_query(DOCUMENT_SORTS, "published")) -> Response:
+    _check_format(request, fmt)
+    page = listing.list_documents(answers_of(request), filters.as_dict(), sort, paging.limit,
+                                  paging.offset)
+    return _download(request, "documents", listing.DOCUMENT_COLUMNS, page, fmt)
+
+
+def _check_format(request: Request, fmt: str) -> None:
+    if fmt not in DOWNLOAD_FORMATS:
+        raise HTTPException(404, f"not found: {request.url.path} (downloads are "
+                                 f"{', '.join('.' + f for f in DOWNLOAD_FORMATS)})")
+
+
+def _download(request: Request, table: str, columns: tuple[str, ...], page: listing.Listing,
+              fmt: str) -> Response:
+    body = file_bytes(page.rows, columns, fmt)
+    return conditional_response(request, body, MEDIA_TYPES[fmt], disposition(table, fmt))
 
 
 @router.get("/cases/{case_id}", response_class=HTMLResponse)
