@@ -88,3 +88,20 @@ def test_pipeline_binds_the_title_to_the_last_holder_of_the_role(extractor, text
         extractor._read_sentence(sentence, refs, state, DocContext(), False)
     title = next(r for r in refs if r.kind == "institution")
     assert title.party == party
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Then the prime minister turned to Russia for help.", "en"),
+    ("Тогда премьер-министр обратился к России за помощью.", "ru"),
+    ("Тоді прем'єр-міністр звернувся до Росії по допомогу.", "uk"),
+])
+def test_title_is_not_owned_by_the_state_it_turns_to(extractor, text, lang):
+    _, refs = refs_of(extractor, text, lang)
+    title = next(r for r in refs if r.kind == "institution")
+    assert title.party != "RUS"
+
+
+def test_title_owned_by_a_state_named_before_it_under_a_preposition(extractor):
+    _, refs = refs_of(extractor, "Troops were sent to Kazakhstan at the request of its authorities.", "en")
+    title = next(r for r in refs if r.kind == "institution")
+    assert title.party == "KAZ" and title.guessed

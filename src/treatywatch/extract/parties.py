@@ -57,6 +57,7 @@ class PartyRef:
     treaty_org: str | None = None  # for a treaty: the organization it founded ("Washington Treaty": NATO)
     group: str | None = None  # the group of states the mention named ("baltic-states"), one ref per member
     may_case: frozenset[str] = frozenset()  # every case the form may have ("России": gent, datv, loct)
+    guessed: bool = False  # a title given the state in view for want of a better owner
     anaphoric: bool = False  # a title that names its state by what it is: "глава государства", "президент страны"
 
     @property
@@ -256,10 +257,14 @@ class PartyResolver:
                 # "Russia is ready to help, a deputy foreign minister said": the state in view,
                 # but not one a quotation names when the title stands outside it (context binds it)
                 outside = _inside_quotes(toks, ref.start)
-                first_state = next((r for r in refs if r.kind in {"state", "metonym"} and r.party
-                                    and _inside_quotes(toks, r.start) == outside), None)
+                in_view = [r for r in refs if r.kind in {"state", "metonym"} and r.party
+                           and _inside_quotes(toks, r.start) == outside]
+                # a state under a preposition after the title is whom it turns to ("the Prime
+                # Minister turned to the Russian Federation"), not whose it is
+                first_state = next((r for r in in_view if r.prep is None or r.end <= ref.start), None)
                 ref.party = first_state.party if first_state is not None else None
                 ref.anaphoric = first_state is None
+                ref.guessed = first_state is not None
             if ref.party is None:
                 ref.voice = "media" if self._as_media(ref.role) else None
             elif self._as_media(ref.role):

@@ -181,7 +181,7 @@ class Extractor:
         clauses = split_clauses(sentence, lex)
         self._bind_country_anaphora(sentence, refs, state.recent_state.get(block), state.role_holders)
         for r in refs:
-            if r.kind in {"person", "institution"} and r.role and r.party and not r.anaphoric:
+            if r.kind in {"person", "institution"} and r.role and r.party and not r.anaphoric and not r.guessed:
                 state.role_holders[r.role] = r.party  # "президент Токаев": whose "глава государства" is next
         speakers = find_speakers(sentence, refs, clauses, lex)
         for sp in speakers:
@@ -322,7 +322,10 @@ class Extractor:
         "заявил глава государства" after "президент Токаев" is Kazakhstan's, whatever
         state the quotation before it names."""
         for r in refs:
-            if r.kind == "institution" and r.party is None and r.anaphoric:
+            if r.kind == "institution" and r.guessed and role_holders.get(r.role):
+                r.party = role_holders[r.role]  # "the Prime Minister" after "Prime Minister Pashinyan"
+                r.voice = "media" if self.resolver._as_media(r.role) else r.party
+            elif r.kind == "institution" and r.party is None and r.anaphoric:
                 party = role_holders.get(r.role) or recent
                 if party is not None:
                     r.party = party
