@@ -290,6 +290,13 @@ CASES = [
         {ev("offer", "RUS", "ARM", modality="conditional")},
         optional={ev("deployment", "RUS", "ARM", modality="conditional")},
         id="en-p-offer-readiness-to-move-troops"),
+    row("NATO ambassadors will meet on Thursday, because Estonia has asked for consultations "
+        "under Article 4.",
+        {ev("consultation", "NATO", "EST", modality="intended"), ev("appeal", "EST", "NATO")},
+        id="en-p-consultation-gather-because"),
+    row("Gathered in Brussels, EU leaders discussed how to respond if a member state were ever to "
+        "invoke Article 42.7.",
+        set(), id="en-p-gather-hypothetical-article"),
     # Nothing: questions, exercise scenarios, treaty and procedure text.
     row("Will the CSTO send peacekeepers to Tajikistan if the border situation keeps worsening?",
         set(), id="en-p-question-direct"),

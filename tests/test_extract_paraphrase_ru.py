@@ -284,6 +284,13 @@ CASES = [
         {ev("offer", "RUS", "TJK", modality="conditional", source="RUS")},
         optional={ev("deployment", "RUS", "TJK", modality="conditional", source="RUS")},
         id="ru-p-offer-readiness-to-move-troops", xfail="condition by 'при' + noun; helped party inside it"),
+    row("Послы стран НАТО соберутся в четверг, потому что Эстония запросила консультации по "
+        "статье 4.",
+        {ev("consultation", "NATO", "EST", modality="intended"), ev("appeal", "EST", "NATO")},
+        id="ru-p-consultation-gather-because"),
+    row("Собравшись в Брюсселе, лидеры ЕС обсудили, как действовать, если какое-либо государство "
+        "когда-нибудь применит статью 42.7.",
+        set(), id="ru-p-gather-hypothetical-article"),
     # Nothing: questions, exercise scenarios, treaty and procedure text.
     row("Направит ли ОДКБ миротворцев в Таджикистан, если ситуация на границе продолжит "
         "ухудшаться?",

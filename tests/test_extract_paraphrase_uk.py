@@ -288,6 +288,12 @@ CASES = [
         {ev("offer", "RUS", "ARM", modality="conditional")},
         optional={ev("deployment", "RUS", "ARM", modality="conditional")},
         id="uk-p-offer-readiness-to-move-troops"),
+    row("Посли країн НАТО зберуться в четвер, бо Естонія попросила про консультації за статтею 4.",
+        {ev("consultation", "NATO", "EST", modality="intended"), ev("appeal", "EST", "NATO")},
+        id="uk-p-consultation-gather-because"),
+    row("Зібравшись у Брюсселі, лідери ЄС обговорили, як діяти, якщо будь-яка держава колись "
+        "застосує статтю 42.7.",
+        set(), id="uk-p-gather-hypothetical-article"),
     # Nothing: questions, exercise scenarios, treaty and procedure text.
     row("Чи направить ОДКБ миротворців до Таджикистану, якщо ситуація на кордоні й далі "
         "погіршуватиметься?",
