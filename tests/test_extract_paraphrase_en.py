@@ -297,6 +297,10 @@ CASES = [
     row("Gathered in Brussels, EU leaders discussed how to respond if a member state were ever to "
         "invoke Article 42.7.",
         set(), id="en-p-gather-hypothetical-article"),
+    row("On Friday the defence ministers of the member states of the CSTO will hold emergency "
+        "consultations in Moscow to discuss Tajikistan's request for help.",
+        {ev("consultation", "CSTO", "TJK", modality="intended"), ev("appeal", "TJK", "CSTO")},
+        id="en-p-consultation-member-officials-purpose-presupposes"),
     # Nothing: questions, exercise scenarios, treaty and procedure text.
     row("Will the CSTO send peacekeepers to Tajikistan if the border situation keeps worsening?",
         set(), id="en-p-question-direct"),

@@ -291,6 +291,10 @@ CASES = [
     row("Собравшись в Брюсселе, лидеры ЕС обсудили, как действовать, если какое-либо государство "
         "когда-нибудь применит статью 42.7.",
         set(), id="ru-p-gather-hypothetical-article"),
+    row("В пятницу в Москве соберутся на экстренные консультации министры обороны государств — "
+        "членов ОДКБ, чтобы обсудить просьбу Таджикистана о помощи.",
+        {ev("consultation", "CSTO", "TJK", modality="intended"), ev("appeal", "TJK", "CSTO")},
+        id="ru-p-consultation-member-officials-purpose-presupposes"),
     # Nothing: questions, exercise scenarios, treaty and procedure text.
     row("Направит ли ОДКБ миротворцев в Таджикистан, если ситуация на границе продолжит "
         "ухудшаться?",

@@ -294,6 +294,10 @@ CASES = [
     row("Зібравшись у Брюсселі, лідери ЄС обговорили, як діяти, якщо будь-яка держава колись "
         "застосує статтю 42.7.",
         set(), id="uk-p-gather-hypothetical-article"),
+    row("У п'ятницю в Москві зберуться на екстрені консультації міністри оборони держав — членів "
+        "ОДКБ, щоб обговорити прохання Таджикистану про допомогу.",
+        {ev("consultation", "CSTO", "TJK", modality="intended"), ev("appeal", "TJK", "CSTO")},
+        id="uk-p-consultation-member-officials-purpose-presupposes"),
     # Nothing: questions, exercise scenarios, treaty and procedure text.
     row("Чи направить ОДКБ миротворців до Таджикистану, якщо ситуація на кордоні й далі "
         "погіршуватиметься?",

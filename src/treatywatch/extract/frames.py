@@ -265,8 +265,11 @@ class FrameBuilder:
             if trig.type in {"deployment", "withdrawal"} and trig.nominal and trig.at > 0 \
                     and lex.content_preps.has(toks[trig.at - 1]):
                 continue  # "решение о направлении сил", "домовленість про перекидання військ": what was agreed or asked
-            if in_irrealis_clause(sentence, trig.at, lo, lex):
-                continue  # "призвал, чтобы войска были выведены": a wish, not an act
+            if in_irrealis_clause(sentence, trig.at, lo, lex) and not (
+                    trig.nominal and (lex.discuss_verbs.any_in(toks, lo, trig.at) or lex.deliberation.any_in(toks, lo, trig.at))):
+                # "призвал, чтобы войска были выведены": a wish, not an act; but "собрались,
+                # чтобы обсудить просьбу Таджикистана" presupposes the request
+                continue
             gov = governor_of(sentence, trig.at, lex, trig.nominal)
             if gov is not None and gov.kind in {"advice", "provision"}:
                 continue  # "Армении стоит обратиться": advice; "Article 4 provides for consultations": treaty text
@@ -360,7 +363,8 @@ class FrameBuilder:
                 and not (frame.subject_kind is None and lex.meeting_nouns.any_in(toks, lo, hi)):
             return None  # a state "discussing" something with an alliance is deliberation (rule 12)
         if frame.type == "consultation" and frame.trigger.nominal and any(
-                r.kind in {"institution", "state"} and 0 < r.start - frame.at <= 3 and r.prep is None for r in refs):
+                r.kind in {"institution", "state"} and 0 < r.start - frame.at <= 3 and r.prep is None
+                and r.party not in ORG_IDS for r in refs):
             return None  # "an emergency meeting of Kyrgyzstan's cabinet": a national meeting
         if frame.type == "consultation":
             if frame.subject_kind in {"state", "metonym", "state_adj"} and frame.trigger.feature != "discuss":
