@@ -301,6 +301,9 @@ CASES = [
         "consultations in Moscow to discuss Tajikistan's request for help.",
         {ev("consultation", "CSTO", "TJK", modality="intended"), ev("appeal", "TJK", "CSTO")},
         id="en-p-consultation-member-officials-purpose-presupposes"),
+    row("To the CSTO, Yerevan never turned for help, the Armenian foreign ministry said.",
+        {ev("appeal", "ARM", "CSTO", polarity="negative", source="ARM")},
+        id="en-p-appeal-addressee-fronted-negated", xfail="phrasal appeal verb with its 'to' phrase fronted"),
     # Nothing: questions, exercise scenarios, treaty and procedure text.
     row("Will the CSTO send peacekeepers to Tajikistan if the border situation keeps worsening?",
         set(), id="en-p-question-direct"),

@@ -295,6 +295,13 @@ CASES = [
         "членов ОДКБ, чтобы обсудить просьбу Таджикистана о помощи.",
         {ev("consultation", "CSTO", "TJK", modality="intended"), ev("appeal", "TJK", "CSTO")},
         id="ru-p-consultation-member-officials-purpose-presupposes"),
+    row("У Москвы Душанбе военной помощи так и не попросил, сообщил источник в правительстве "
+        "Таджикистана.",
+        {ev("appeal", "TJK", "RUS", polarity="negative", modality="uncertain", source="media")},
+        id="ru-p-appeal-addressee-before-verb-negated"),
+    row("Песков: Пашинян у Путина помощи не просил.",
+        {ev("appeal", "ARM", "RUS", polarity="negative", source="RUS")},
+        id="ru-p-appeal-headline-speaker-colon-addressee-before"),
     # Nothing: questions, exercise scenarios, treaty and procedure text.
     row("Направит ли ОДКБ миротворцев в Таджикистан, если ситуация на границе продолжит "
         "ухудшаться?",

@@ -298,6 +298,9 @@ CASES = [
         "ОДКБ, щоб обговорити прохання Таджикистану про допомогу.",
         {ev("consultation", "CSTO", "TJK", modality="intended"), ev("appeal", "TJK", "CSTO")},
         id="uk-p-consultation-member-officials-purpose-presupposes"),
+    row("До Москви Єреван по допомогу так і не звернувся, повідомив речник МЗС Вірменії.",
+        {ev("appeal", "ARM", "RUS", polarity="negative", source="ARM")},
+        id="uk-p-appeal-addressee-before-verb-negated"),
     # Nothing: questions, exercise scenarios, treaty and procedure text.
     row("Чи направить ОДКБ миротворців до Таджикистану, якщо ситуація на кордоні й далі "
         "погіршуватиметься?",

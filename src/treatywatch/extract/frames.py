@@ -518,6 +518,11 @@ class FrameBuilder:
             if r.kind in ORG_KINDS or r.prep in TO_PREPS or direct:
                 target = r
                 break
+        if target is None and frame.target is None and not frame.trigger.nominal:
+            # "Пашинян у Путина помощи не просил", "К союзникам Ереван обратился": the addressee
+            # put before the verb
+            target = next((r for r in reversed(before) if r.prep in {"к", "у", "до", "to"} and r.party not in frame.actors
+                           and r is not subject and r.kind in STATE_KINDS | ORG_KINDS and not r.is_venue()), None)
         if target is None and frame.target is None:
             # "до статті 5 Північноатлантичного договору не звертався": the treaty's alliance
             treaty = next((r for r in refs if r.kind == "treaty" and r.treaty_org and abs(r.start - k) <= 8), None)

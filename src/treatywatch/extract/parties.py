@@ -140,7 +140,8 @@ class PartyResolver:
                 ref.may_case = self._possible_cases(sentence, m.start, m.end) | (ref.case & CASES)
             prev = sentence.tokens[m.start - 1] if m.start > 0 else None
             ref.attached = (prev is not None and prev.pos == "NOUN" and ref.prep is None
-                            and ("Fixd" in ref.case or "gent" in ref.case and "nomn" not in ref.case))
+                            and ("Fixd" in ref.case and m.start - 1 not in covered  # not "У Москвы Душанбе"
+                                 or "gent" in ref.case and "nomn" not in ref.case))
             if m.kind == "institution" and ref.may_case and "nomn" not in ref.may_case and "gent" in ref.may_case:
                 # "по инициативе российского президента": a title in the genitive after a noun
                 # (its adjectives between) depends on that noun
