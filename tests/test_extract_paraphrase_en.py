@@ -162,7 +162,7 @@ CASES = [
     row("Tajikistan is ready to contribute a unit to the agreed CSTO operation in Kazakhstan, "
         "its defence ministry said.",
         {ev("deployment", "TJK", "KAZ", modality="intended", source="TJK")},
-        id="en-p-deployment-ready-for-agreed-operation", xfail="readiness to contribute"),
+        id="en-p-deployment-ready-for-agreed-operation"),
 
     # Withdrawal.
     row("Russian peacekeepers completed their withdrawal from Kazakhstan on Wednesday and "
