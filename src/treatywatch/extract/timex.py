@@ -83,6 +83,12 @@ SAME_DAY = re.compile(
     r"(?:несколько|кілька|декілька)\s+(?:часов|годин)\s+(?:спустя|потому))",
     re.I,
 )
+# Quick misses, each implied by every match of the patterns it guards: no year, no dated
+# expression ("в марте 2022", "осенью 2021", a year told); no digit, no day; none of these
+# words, no "the same day" (most sentences name no date, and the month patterns try every position).
+_YEAR_SEEN = re.compile(r"(?:19|20)\d\d")
+_DIGIT_SEEN = re.compile(r"\d")
+_SAME_DAY_WORDS = re.compile(r"день|дня|day|hours|час|годин", re.I)
 SEASON = re.compile(r"(осенью|осінню|восени|fall\s+of|autumn\s+of|весной|навесні|spring\s+of|летом|влітку|summer\s+of|зимой|взимку|winter\s+of)\s+((?:19|20)\d\d)", re.I)
 
 
@@ -149,6 +155,8 @@ def _dateparser_day(expression: str, lang: str | None, ref: dt.date | None) -> s
 
 def _years_told(text: str) -> list[tuple[int, int]]:
     """(offset, year) of the dates in `text` that name their year."""
+    if not _YEAR_SEEN.search(text):
+        return []
     told = [(m.start(), int(m.group(1))) for m in ISO.finditer(text)]
     told += [(m.start(), int(m.group(3))) for m in NUMERIC.finditer(text)]
     told += [(m.start(), int(m.group(4))) for m in DAY_MONTH.finditer(text) if m.group(4) and _month_of(m.group(3))]
@@ -167,6 +175,7 @@ def find_times(text: str, ref: dt.date | None, lang: str | None = None, year: in
     found: list[TimeExpr] = []
     taken: list[tuple[int, int]] = []
     told = _years_told(text)
+    digits, years = _DIGIT_SEEN.search(text) is not None, _YEAR_SEEN.search(text) is not None
 
     def year_before(offset: int) -> int | None:
         return next((y for at, y in reversed(told) if at < offset), None)
@@ -186,11 +195,11 @@ def find_times(text: str, ref: dt.date | None, lang: str | None = None, year: in
         taken.append((s, e))
         found.append(TimeExpr(s, e, value, explicit, weekday))
 
-    for m in ISO.finditer(text):
+    for m in ISO.finditer(text) if years else ():
         add(m, _iso(int(m.group(1)), int(m.group(2)), int(m.group(3))))
-    for m in NUMERIC.finditer(text):
+    for m in NUMERIC.finditer(text) if years else ():
         add(m, _iso(int(m.group(3)), int(m.group(2)), int(m.group(1))))
-    for m in DAY_MONTH.finditer(text):
+    for m in DAY_MONTH.finditer(text) if digits else ():
         month = _month_of(m.group(3))
         if month is None:
             continue
@@ -202,13 +211,13 @@ def find_times(text: str, ref: dt.date | None, lang: str | None = None, year: in
                 add(m, value)
                 continue
         add(m, _iso(int(m.group(4)) if m.group(4) else year_of(m, month, day), month, day))
-    for m in MONTH_DAY.finditer(text):
+    for m in MONTH_DAY.finditer(text) if digits else ():
         month = _month_of(m.group(1))
         if month is None:
             continue
         day = int(m.group(2))
         add(m, _iso(int(m.group(3)) if m.group(3) else year_of(m, month, day), month, day))
-    for m in MONTH_YEAR.finditer(text):
+    for m in MONTH_YEAR.finditer(text) if years else ():
         month = _month_of(m.group(1))
         if month:
             add(m, _iso(int(m.group(2)), month))
@@ -216,9 +225,9 @@ def find_times(text: str, ref: dt.date | None, lang: str | None = None, year: in
         month = _month_of(m.group(1))
         if month:
             add(m, _iso(year_of(m, month, None), month))
-    for m in SEASON.finditer(text):
+    for m in SEASON.finditer(text) if years else ():
         add(m, m.group(2))
-    for m in [*WEEKDAY_RE.finditer(text), *BARE_WEEKDAY.finditer(text)]:
+    for m in [*WEEKDAY_RE.finditer(text), *BARE_WEEKDAY.finditer(text)] if ref is not None else ():
         if ref is None:
             continue
         word = next(g for g in m.groups() if g).lower()
@@ -245,9 +254,9 @@ def find_times(text: str, ref: dt.date | None, lang: str | None = None, year: in
             add(m, f"{ref.year:04d}")
         for m in LAST_YEAR.finditer(text):
             add(m, f"{ref.year - 1:04d}")
-    for m in YEAR_ALONE.finditer(text):
+    for m in YEAR_ALONE.finditer(text) if years else ():
         add(m, m.group(1), group=1)
-    for m in SAME_DAY.finditer(text):
+    for m in SAME_DAY.finditer(text) if _SAME_DAY_WORDS.search(text) else ():
         add(m, "same-day", explicit=False)
     found.sort(key=lambda t: t.start)
     return found
