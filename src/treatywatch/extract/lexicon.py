@@ -17,6 +17,7 @@ import yaml
 from treatywatch.errors import DataFileError
 
 LANGS = ("ru", "uk", "en")
+_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when built with it: the same data, faster
 
 
 @dataclass
@@ -24,9 +25,15 @@ class WordClass:
     words: frozenset[str] = frozenset()
     phrases: tuple[tuple[str, ...], ...] = ()
     starts: frozenset[str] = frozenset()  # first words of the phrases, for a quick miss
+    # phrases by their first word, each with its place in `phrases` (the first listed wins)
+    by_first: dict[str, tuple[tuple[int, tuple[str, ...]], ...]] = field(default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         self.starts = frozenset(p[0] for p in self.phrases)
+        grouped: dict[str, list[tuple[int, tuple[str, ...]]]] = {}
+        for order, phrase in enumerate(self.phrases):
+            grouped.setdefault(phrase[0], []).append((order, phrase))
+        self.by_first = {word: tuple(group) for word, group in grouped.items()}
 
     def has(self, token) -> bool:
         return token.lemma in self.words or token.lower in self.words
@@ -36,12 +43,15 @@ class WordClass:
         if not self.phrases or i >= len(tokens):
             return 0
         first = tokens[i]
-        if first.lower not in self.starts and first.lemma not in self.starts:
+        by_form = self.by_first.get(first.lower, ())
+        by_lemma = self.by_first.get(first.lemma, ()) if first.lemma != first.lower else ()
+        if not by_form and not by_lemma:
             return 0
-        for phrase in self.phrases:
+        candidates = sorted(by_form + by_lemma) if by_form and by_lemma else by_form or by_lemma
+        for _, phrase in candidates:
             n = len(phrase)
             if i + n <= len(tokens) and all(
-                tokens[i + k].lower == w or tokens[i + k].lemma == w for k, w in enumerate(phrase)
+                tokens[i + k].lower == w or tokens[i + k].lemma == w for k, w in enumerate(phrase[1:], 1)
             ):
                 return n
         return 0
@@ -140,7 +150,7 @@ def load_lexicon(lang: str) -> Lexicon:
         lang = "en"
     path = resources.files("treatywatch") / "data" / "lexicon" / f"{lang}.yaml"
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_SAFE_LOADER)  # noqa: S506 - a safe loader
     except yaml.YAMLError as exc:
         raise DataFileError(f"{path}: invalid YAML: {exc}") from None
     return parse_lexicon(lang, data, str(path))

@@ -127,7 +127,11 @@ class NameIndex:
         keys = [self._token_keys(lemma, words[i] if words else None, lang) for i, lemma in enumerate(lemmas)]
         cased = words if words and any(w != w.lower() for w in words) else None
         trie, mentions, i = self._tries[lang], [], 0
+        first_words = trie.keys()
         while i < len(keys):
+            if first_words.isdisjoint(keys[i]):
+                i += 1  # no name starts with this word (most words)
+                continue
             mention = self._longest(trie, keys, i, cased)
             if mention is None:
                 i += 1
