@@ -4,7 +4,7 @@ twin of every page is the /api route of the same name.
     /                 cases.html     filters, cases
     /cases/{id}       case.html      case (timeline, verdict, conflicts, findings)
     /documents/{id}   document.html  document, highlighted (Markup of its text)
-    /search?q=        search.html    query, results
+    /search?q=        search.html    query, form, results (with snippet_html), outlets, doc_languages
     /check            check.html     form values, result (check JSON) or claim (ClaimCheck)
 """
 
@@ -20,7 +20,11 @@ from treatywatch.errors import NotFoundError
 from treatywatch.serve.claims import check_claim, read_claim
 from treatywatch.serve.evidence import document_spans
 from treatywatch.serve.highlight import highlight_evidence
-from treatywatch.serve.params import VERDICTS, WHEN_PATTERN, CaseFilters, answers_of
+from treatywatch.reason.periods import parse_when
+from treatywatch.serve.params import (OPTIONAL_WHEN, VERDICTS, WHEN_PATTERN, CaseFilters,
+                                      answers_of)
+from treatywatch.serve.search_snippet import marked
+from treatywatch.store.search import LEMMATISED_LANGS as SEARCH_LANGUAGES, SearchFilters
 from treatywatch.serve.rendering import render, request_language
 
 router = APIRouter(include_in_schema=False)
@@ -79,10 +83,30 @@ def page_document(request: Request, doc_id: str) -> HTMLResponse:
 
 
 @router.get("/search", response_class=HTMLResponse)
-def page_search(request: Request, q: str = Query("", max_length=500)) -> HTMLResponse:
+def page_search(
+    request: Request,
+    q: str = Query("", max_length=500),
+    language: str = Query("", pattern="^(|ru|uk|en)$"),
+    date_from: str = Query("", alias="from", pattern=OPTIONAL_WHEN),
+    date_to: str = Query("", alias="to", pattern=OPTIONAL_WHEN),
+    outlet: str = Query("", max_length=200),
+) -> HTMLResponse:
+    """Documents by lemma, with the matched words marked; filtered by the document's
+    language, its date (a year, month or day, inclusive) and its outlet."""
+    answers = answers_of(request)
     query = q.strip()
-    results = answers_of(request).search(query) if query else []
-    return render(request, "search.html", {"query": query, "results": results})
+    form = {"q": query, "language": language, "from": date_from, "to": date_to,
+            "outlet": outlet.strip()}
+    results = []
+    if query:
+        start, end = parse_when(date_from), parse_when(date_to)
+        filters = SearchFilters(lang=language or None, start=start.start if start else None,
+                                end=end.end if end else None, outlet=form["outlet"] or None)
+        results = [{**hit, "snippet_html": marked(hit["snippet"], hit["marks"])}
+                   for hit in answers.search(query, filters=filters)]
+    return render(request, "search.html", {"query": query, "form": form, "results": results,
+                                           "outlets": answers.search_outlets(),
+                                           "doc_languages": SEARCH_LANGUAGES})
 
 
 @router.get("/check", response_class=HTMLResponse)
