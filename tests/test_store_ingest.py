@@ -121,7 +121,7 @@ def test_store_export_does_not_depend_on_ingestion_order(fresh_db):
                 store.ingest(story_doc(doc.id, doc.text, doc.published, doc.events))
             with store.session() as session:
                 files = {}
-                for table in ("events", "documents"):
+                for table in ("events", "evidence", "documents"):
                     for fmt in ("csv", "jsonl", "parquet"):
                         out = io.BytesIO()
                         export(session, table, fmt, out)

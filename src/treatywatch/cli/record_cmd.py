@@ -182,18 +182,25 @@ def cases_command(
         "--to", metavar="YYYY[-MM[-DD]]", help="Cases starting on or before this.")] = None,
     verdict: Annotated[str | None, typer.Option(
         "--verdict", help="Only cases with this appeal verdict (made, denied, ...).")] = None,
-    output_format: Annotated[str, typer.Option("--format", metavar="table|json")] = "table",
+    output_format: Annotated[str, typer.Option(
+        "--format", metavar="table|json|csv|jsonl",
+        help="A table; JSON; or one flat row per case (the columns of `export --table "
+             "cases`) as CSV or JSON Lines.")] = "table",
 ) -> None:
     """List cases: episodes merged from all documents, with their verdicts.
 
     Example:
 
         treatywatch cases --actor Kazakhstan --org CSTO --from 2020
+        treatywatch cases --format csv > cases.csv
     """
-    _check_format(output_format, ("table", "json"))
+    _check_format(output_format, ("table", "json", "csv", "jsonl"))
     with _user_errors(), _answers(db) as answers:
         rows = answers.list_cases({"actor": actor, "org": org, "from": date_from,
                                    "to": date_to, "verdict": verdict})
+        if output_format in ("csv", "jsonl"):
+            _write_flat_cases(answers, [row["id"] for row in rows], output_format)
+            return
     if output_format == "json":
         print(json.dumps(rows, ensure_ascii=False, indent=2))
         return
@@ -207,6 +214,17 @@ def cases_command(
         table.add_row(row["id"], period, row["requester"], row["addressee"], row["appeal"],
                       row["basis"] or "—", row["decision"] or "—", str(row["documents"]))
     _stdout().print(table)
+
+
+def _write_flat_cases(answers: Any, case_ids: list[str], output_format: str) -> None:
+    from treatywatch.store.export import CASE_COLUMNS, flat_case, write_rows
+    from treatywatch.store.models import CaseRow
+
+    with answers.store.session() as session:
+        stored = {row.id: row for row in session.query(CaseRow).filter(CaseRow.id.in_(case_ids))}
+        flat = [flat_case(stored[case_id]) for case_id in case_ids if case_id in stored]
+    write_rows(flat, CASE_COLUMNS, output_format, sys.stdout.buffer)
+    sys.stdout.buffer.flush()
 
 
 def _period_text(start: str | None, end: str | None) -> str:
@@ -319,8 +337,11 @@ def check_command(
 def export_command(
     output_format: Annotated[str, typer.Option("--format", metavar="csv|jsonl|parquet",
                                                help="File format.")] = "jsonl",
-    table: Annotated[str, typer.Option("--table", metavar="events|documents|cases",
-                                       help="What to export.")] = "events",
+    table: Annotated[str, typer.Option(
+        "--table", metavar="events|evidence|documents|cases",
+        help="What to export: events (with CAMEO and PLOVER codes), evidence (one row per "
+             "cited span: event, document, offsets, sentence), documents, or cases (flat "
+             "verdict columns).")] = "events",
     output: Annotated[str | None, typer.Option("--output", "-o", metavar="FILE",
                                                help="Write here instead of stdout.")] = None,
     db: DbOpt = None,
@@ -331,6 +352,7 @@ def export_command(
     Example:
 
         treatywatch export --format parquet --output events.parquet
+        treatywatch export --table evidence --format csv --output evidence.csv
     """
     _check_format(output_format, ("csv", "jsonl", "parquet"))
     if output is None and output_format == "parquet" and sys.stdout.isatty():
