@@ -1,6 +1,6 @@
 """Search by lemma: every document's words as lemmas, indexed by the database.
 
-A document's title and text are cut into words (razdel) and each word replaced by its
+A document's title and text are cut into words and each word replaced by its
 lemma in the document's language (pymorphy3 for ru and uk, simplemma for en: the
 extractor's `Morph`), so "Таджикистана", "Таджикистану" and "Таджикистан" are all
 indexed as `таджикистан`. A query is lemmatised the same way, once per language, and
@@ -40,6 +40,7 @@ OTHER = ""  # documents of any other or unknown language: matched by lower-cased
 TABLE = "search_lemmas"
 PG_INDEX = "ix_search_lemmas_search"
 _PART = re.compile(r"[^\W_]+", re.UNICODE)
+_WORD = re.compile(r"[^\W_]+(?:[-'\u2019\u02bc][^\W_]+)*", re.UNICODE)
 
 
 Lemma = tuple[str, ...]  # a lemma's letter-and-digit parts
@@ -101,14 +102,14 @@ def lemmas_of(word: str, lang: str | None) -> tuple[Lemma, ...]:
 
 
 def words(body: str, lang: str | None) -> Iterator[Word]:
-    """The words of `body` with their lemmas (punctuation skipped)."""
-    from treatywatch.extract.lang.tokens import tokenize
-
-    for token in tokenize(body):
-        if _PART.search(token.text):
-            lemmas = lemmas_of(token.text, lang)
-            if lemmas:
-                yield Word(token.start, token.stop, lemmas)
+    """The words of `body` with their lemmas. A word is letters and digits, joined by
+    inner hyphens and apostrophes ("Касым-Жомарт", "м'ясо", "Tajikistan's"), so that it
+    is lemmatised whole; a regular expression is ten times faster than razdel here,
+    and splits words no differently once lemmas are cut into parts."""
+    for match in _WORD.finditer(body):
+        lemmas = lemmas_of(match.group(), lang)
+        if lemmas:
+            yield Word(match.start(), match.end(), lemmas)
 
 
 def lemma_text(title: str | None, body: str, lang: str | None) -> str:
