@@ -8,7 +8,7 @@ twin of every page is the /api route of the same name.
                       the rows the list page shows with the same query, as a file
     /cases/{id}       case.html      case (timeline, verdict, conflicts, findings)
     /documents/{id}   document.html  document, highlighted (Markup of its text)
-    /search?q=        search.html    query, results
+    /search?q=        search.html    query, form, results (with snippet_html), outlets, doc_languages
     /check            check.html     form values, result (check JSON) or claim (ClaimCheck)
 """
 
@@ -25,14 +25,17 @@ from treatywatch.serve.claims import check_claim, read_claim
 from treatywatch.serve.evidence import document_spans
 from treatywatch.serve.highlight import highlight_evidence
 from treatywatch.model import EVENT_TYPES, MODALITIES, POLARITIES
+from treatywatch.reason.periods import parse_when
 from treatywatch.serve import listing
 from treatywatch.serve.conditional import conditional_response
 from treatywatch.serve.downloads import DOWNLOAD_FORMATS, MEDIA_TYPES, disposition, file_bytes
 from treatywatch.serve.listing import CASE_SORTS, DOCUMENT_SORTS, EVENT_SORTS
-from treatywatch.serve.params import (DOCUMENT_LANGUAGES, VERDICTS, WHEN_PATTERN, CaseFilters,
+from treatywatch.serve.params import (DOCUMENT_LANGUAGES, OPTIONAL_WHEN, VERDICTS, WHEN_PATTERN, CaseFilters,
                                       DocumentFilters, EventFilters, Paging, answers_of,
                                       sort_query)
+from treatywatch.serve.search_snippet import marked
 from treatywatch.serve.tables import TableView
+from treatywatch.store.search import LEMMATISED_LANGS as SEARCH_LANGUAGES, SearchFilters
 from treatywatch.serve.rendering import render, request_language
 
 router = APIRouter(include_in_schema=False)
@@ -159,10 +162,30 @@ def page_document(request: Request, doc_id: str) -> HTMLResponse:
 
 
 @router.get("/search", response_class=HTMLResponse)
-def page_search(request: Request, q: str = Query("", max_length=500)) -> HTMLResponse:
+def page_search(
+    request: Request,
+    q: str = Query("", max_length=500),
+    language: str = Query("", pattern="^(|ru|uk|en)$"),
+    date_from: str = Query("", alias="from", pattern=OPTIONAL_WHEN),
+    date_to: str = Query("", alias="to", pattern=OPTIONAL_WHEN),
+    outlet: str = Query("", max_length=200),
+) -> HTMLResponse:
+    """Documents by lemma, with the matched words marked; filtered by the document's
+    language, its date (a year, month or day, inclusive) and its outlet."""
+    answers = answers_of(request)
     query = q.strip()
-    results = answers_of(request).search(query) if query else []
-    return render(request, "search.html", {"query": query, "results": results})
+    form = {"q": query, "language": language, "from": date_from, "to": date_to,
+            "outlet": outlet.strip()}
+    results = []
+    if query:
+        start, end = parse_when(date_from), parse_when(date_to)
+        filters = SearchFilters(lang=language or None, start=start.start if start else None,
+                                end=end.end if end else None, outlet=form["outlet"] or None)
+        results = [{**hit, "snippet_html": marked(hit["snippet"], hit["marks"])}
+                   for hit in answers.search(query, filters=filters)]
+    return render(request, "search.html", {"query": query, "form": form, "results": results,
+                                           "outlets": answers.search_outlets(),
+                                           "doc_languages": SEARCH_LANGUAGES})
 
 
 @router.get("/check", response_class=HTMLResponse)
