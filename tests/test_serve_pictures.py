@@ -5,6 +5,7 @@ are checked against the events and counts drawn."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 import xml.etree.ElementTree as ET
 
 import pytest
@@ -266,3 +267,64 @@ def test_record_counts_years_verdicts_and_states():
     assert counts.decisions == {"deploy": 1, None: 3}
     assert counts.sent == {"RUS": 1} and counts.pledged == {"BLR": 1, "RUS": 1}
     assert counts.states == ["ARM", "BLR", "EST", "KAZ", "RUS", "TJK"]
+
+
+def test_record_counts_from_the_store_on_each_backend(db_url, tmp_path):
+    """The overview's one query (summary columns and each verdict's contributors, read
+    through JSON indexing) gives the same counts on SQLite and PostgreSQL."""
+    from serve_fixtures import ARMENIA, KAZAKHSTAN, TAJIKISTAN, HandAnnotated
+    from treatywatch.serve.answers import Answers
+    from treatywatch.serve.pictures.record import record_counts
+    from treatywatch.store import open_store
+
+    with Answers(open_store(db_url), extractor=HandAnnotated()) as answers:
+        for annotated in (KAZAKHSTAN, TAJIKISTAN, ARMENIA):
+            answers.ingest_record(annotated.record)
+        counts = record_counts(answers)
+    assert (counts.cases, counts.documents) == (3, 3)
+    assert counts.by_year == {("2022", "CSTO"): 2, ("2025", "CSTO"): 1}
+    assert counts.verdicts == {"made": 2, "denied": 1}
+    assert counts.decisions == {"deploy": 1, "mission": 1, None: 1}
+    assert counts.asked == {"KAZ": 1, "TJK": 1, "ARM": 1}
+    assert counts.sent == {"RUS": 1}  # Russia's 3,000 paratroopers under the CSTO
+
+
+@pytest.fixture(scope="module")
+def client(tmp_path_factory):
+    from fastapi.testclient import TestClient
+
+    from serve_fixtures import KAZAKHSTAN, TAJIKISTAN, open_test_answers
+    from treatywatch.serve.app import ServeSettings, create_app
+
+    answers = open_test_answers(tmp_path_factory.mktemp("pictures"))
+    for annotated in (KAZAKHSTAN, TAJIKISTAN):
+        answers.ingest_record(annotated.record)
+    with TestClient(create_app(settings=ServeSettings(), answers=answers)) as client:
+        yield client
+    answers.close()
+
+
+def test_case_page_draws_its_timeline_and_map(client):
+    html = client.get("/cases/KAZ-CSTO-2022-01").text
+    picture = html[html.index('<figure class="picture-timeline"'):html.index("</figure>")]
+    targets = re.findall(r'<a href="#(t-[0-9a-f]+)" class="tl-link"', picture)
+    rows = re.findall(r'<li class="[^"]*" id="(t-[0-9a-f]+)">', html)
+    assert sorted(targets) == sorted(rows) and len(rows) == 3  # appeal, decision, Russia's paratroopers
+    assert 'data-state="KAZ" data-role="asked"' in html and 'data-state="RUS" data-role="sent"' in html
+    ru = client.get("/cases/KAZ-CSTO-2022-01?lang=ru").text
+    assert translator("ru")("pictures.lane.appeal") in ru and "Казахстан: " in ru
+
+
+def test_overview_page_and_base_map(client):
+    response = client.get("/overview")
+    assert response.status_code == 200
+    html = response.text
+    assert len(re.findall(r'class="chart-column" data-category="\d{4}" data-total="[1-9]', html)) == 2
+    assert 'data-key="made" data-value="1"' in html and 'data-key="denied" data-value="1"' in html
+    assert 'href="/overview"' in client.get("/").text  # in the nav
+    world = client.get("/pictures/world.svg")
+    assert world.status_code == 200 and world.headers["content-type"].startswith("image/svg+xml")
+    assert "max-age" in world.headers["cache-control"]
+    ET.fromstring(world.content)  # a well-formed SVG file
+    empty_lang = client.get("/overview?lang=ru").text
+    assert translator("ru")("overview.title") in empty_lang
