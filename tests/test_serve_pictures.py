@@ -18,7 +18,7 @@ from treatywatch.serve.pictures.record import CaseSummary, contingents, count_re
 from treatywatch.serve.pictures.svg import COLOURS
 from treatywatch.serve.pictures.timeline import _ticks, mark_of, timeline_svg
 from treatywatch.serve.pictures.world import (ROLE_COLOURS, alpha2, crop_box, main_box, map_figure,
-                                              world_shapes)
+                                              piece_boxes, visible_pieces, world_shapes)
 
 T = translator("en")
 
@@ -228,7 +228,10 @@ def test_map_colours_by_role_and_lists_what_it_cannot_draw():
     for state, group in states.items():
         assert group.get("fill") == ROLE_COLOURS[roles[state]]
         assert group.find("title").text == f"{names[state]}: {T('pictures.map.' + roles[state])}"
-        assert len(group.findall("path")) == len(world_shapes().paths[alpha2(state)])
+        pieces = group.findall("path")
+        assert 1 <= len(pieces) <= len(world_shapes().paths[alpha2(state)])
+        assert main_box(alpha2(state)) in [piece_boxes(alpha2(state))[world_shapes().paths[alpha2(state)].index(
+            p.get("d"))] for p in pieces]  # the largest piece always
     image = figure.find(".//image")
     assert image.get("href") == "/pictures/world.svg"  # no tile server: our own grey world
     missing = figure.find(".//p[@class='small muted map-missing']")
@@ -236,6 +239,14 @@ def test_map_colours_by_role_and_lists_what_it_cannot_draw():
     legend = [li.get("class") for li in figure.iter("li")]
     assert legend == ["role-asked", "role-sent", "role-pledged"]
     assert map_figure({}, {}, T, "map", crop=True, css_id="m") is None
+
+
+def test_small_islands_are_left_out_only_when_too_small_to_see():
+    every = world_shapes().paths["ru"]
+    close, far = visible_pieces("ru", 300.0), visible_pieces("ru", world_shapes().width)
+    assert len(far) < len(close) <= len(every)
+    assert set(far) <= set(close)
+    assert visible_pieces("ad", world_shapes().width) == list(world_shapes().paths["ad"])  # Andorra stays
 
 
 def test_case_roles_from_a_verdict():

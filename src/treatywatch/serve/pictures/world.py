@@ -35,6 +35,7 @@ ROLE_COLOURS = {"asked_sent": "#6b4fa0", "asked": "#1f5fa8", "addressee": "#5b64
                 "sent": "#1d7a3d", "pledged": "#d4a72c"}
 MIN_CROP_WIDTH = 320.0  # map units: a single small state still shows its neighbours
 CROP_ASPECT = (0.42, 0.8)  # height / width of a cropped map
+SMALLEST_PIECE = 700  # a piece narrower than the view's width / this is not drawn in colour
 
 
 @dataclass(frozen=True)
@@ -73,11 +74,24 @@ def alpha2(state: str) -> str | None:
 
 
 @lru_cache(maxsize=512)
+def piece_boxes(code: str) -> tuple[tuple[float, float, float, float], ...]:
+    """The bounding box (x0, y0, x1, y1) of each piece of a country, in its order."""
+    return tuple(tuple(parse_path(d).boundingbox()) for d in world_shapes().paths[code])
+
+
 def main_box(code: str) -> tuple[float, float, float, float]:
     """The bounding box of a country's largest piece (so that Alaska's Aleutians or
     Russia's Chukotka across the date line do not stretch a crop over the world)."""
-    boxes = [parse_path(d).boundingbox() for d in world_shapes().paths[code]]
-    return max(boxes, key=lambda b: (b[2] - b[0]) * (b[3] - b[1]))
+    return max(piece_boxes(code), key=lambda b: (b[2] - b[0]) * (b[3] - b[1]))
+
+
+def visible_pieces(code: str, view_width: float) -> list[str]:
+    """The path data of a country's pieces that show at this zoom (islands below about
+    a pixel are left out: the grey base map still has them), the largest always."""
+    smallest = view_width / SMALLEST_PIECE
+    largest = main_box(code)
+    return [d for d, box in zip(world_shapes().paths[code], piece_boxes(code))
+            if box == largest or max(box[2] - box[0], box[3] - box[1]) >= smallest]
 
 
 def world_box() -> tuple[float, float, float, float]:
@@ -164,7 +178,7 @@ def map_figure(roles: Mapping[str, str], names: Mapping[str, str], t: Callable[.
                         stroke=BORDER, stroke_width=1, vector_effect="non-scaling-stroke",
                         data_state=state, data_role=role, role="img", aria_label=label)
         element("title", group, label)
-        for d in shapes.paths[code]:
+        for d in visible_pieces(code, width):
             element("path", group, d=d, vector_effect="non-scaling-stroke")
     caption = element("figcaption", figure)
     legend = element("ul", caption, class_="map-legend")
