@@ -90,33 +90,40 @@ def test_browser_kaz_timeline_items_link_to_their_evidence(page, base_url):
     links = picture.locator("a.tl-link")
     rows = page.locator("ol.timeline > li, ul.timeline.undated > li")
     assert links.count() == rows.count() >= 3
-    # every item links to a row of this page, and every row has its item
+    # every item links to the folded sources of a row of this page, one item a row
     targets = links.evaluate_all("as => as.map(a => a.getAttribute('href'))")
-    row_ids = rows.evaluate_all("ls => ls.map(l => '#' + l.id)")
-    assert sorted(targets) == sorted(row_ids)
+    sources = rows.evaluate_all("ls => ls.map(l => '#' + l.querySelector('details.sources > .sources-body').id)")
+    assert sorted(targets) == sorted(sources)
     # labels stand left to right in date order within a lane: the two appeals
     appeals = picture.locator("a.tl-link[aria-label*='Appeal']")
     assert appeals.count() == 2
     whens = appeals.evaluate_all("as => as.map(a => a.dataset.when)")
     xs = [appeals.nth(i).bounding_box()["x"] for i in range(appeals.count())]
     assert [x for _, x in sorted(zip(whens, xs))] == sorted(xs)
+    assert page.locator("details.sources[open]").count() == 0
     shot(page, "pictures-01-kaz-timeline")
 
     first_appeal = appeals.nth(whens.index(min(whens)))
     href = first_appeal.get_attribute("href")
     first_appeal.click()
     page.wait_for_url("**" + KAZ + href)
-    row = page.locator(href)
-    assert row.evaluate("r => r.matches(':target')")
-    assert "Appeal" in row.inner_text()
-    top = row.bounding_box()["y"]
-    assert 0 <= top < VIEWPORT["height"]  # scrolled to it
-    row.locator("details.sources > summary").click()
+    row = page.locator("ol.timeline > li", has=page.locator(href))
+    assert "Appeal" in row.locator(".event-head").inner_text()
+    # the browser unfolded this row's evidence, and only this row's
+    assert page.locator("details.sources[open]").count() == 1
+    quote = row.locator("blockquote.cite").first
+    assert quote.is_visible()
+    box = quote.bounding_box()
+    assert 0 <= box["y"] < VIEWPORT["height"]  # scrolled to it, with the row's head in view
+    assert row.locator(".when").bounding_box()["y"] >= 0
+    shot(page, "pictures-02-evidence-unfolded", full_page=False)
+    sentence = quote.inner_text()
     row.locator("a.evidence-link").first.click()
     page.wait_for_url("**/documents/*#ev-*")
     anchor = page.url.split("#", 1)[1]
-    assert page.locator(f"#{anchor} + mark.ev").is_visible()
-    shot(page, "pictures-02-evidence-from-timeline")
+    target = page.locator(f"#{anchor} + mark.ev")
+    assert target.is_visible() and target.inner_text() == sentence
+    shot(page, "pictures-03-evidence-in-document")
 
 
 def test_browser_kaz_case_is_one_screen_of_merged_events(page, base_url):
@@ -135,7 +142,7 @@ def test_browser_kaz_case_is_one_screen_of_merged_events(page, base_url):
     block.evaluate("b => b.scrollIntoView({block: 'start'})")
     box = block.bounding_box()
     assert box["y"] >= 0 and box["y"] + box["height"] <= VIEWPORT["height"], box
-    shot(page, "pictures-03-kaz-one-screen", full_page=False)
+    shot(page, "pictures-04-kaz-one-screen", full_page=False)
 
 
 def test_browser_case_map_colours_the_parties(page, base_url):
@@ -155,7 +162,7 @@ def test_browser_case_map_colours_the_parties(page, base_url):
     base = page.request.get(base_url + "/pictures/world.svg")
     assert base.status == 200 and base.headers["content-type"].startswith("image/svg+xml")
     assert b'id="kz"' in base.body()
-    figure.screenshot(path=str(ARTIFACTS / "pictures-04-kaz-map.png"))
+    figure.screenshot(path=str(ARTIFACTS / "pictures-05-kaz-map.png"))
 
 
 def test_browser_overview_charts_map_and_tables_agree(page, base_url):
@@ -178,7 +185,7 @@ def test_browser_overview_charts_map_and_tables_agree(page, base_url):
     listed = page.locator("#states-table tbody tr").evaluate_all("rs => rs.map(r => r.dataset.state)")
     assert {"KAZ", "RUS", "ARM", "TUR", "FRA"} <= set(drawn) <= set(listed)
     assert world.locator("g.map-state[data-state=ARM]").get_attribute("data-role") == "asked_sent"
-    shot(page, "pictures-05-overview")
+    shot(page, "pictures-06-overview")
 
 
 def test_browser_verdict_bar_opens_its_cases(page, base_url):
@@ -204,11 +211,11 @@ def test_browser_pictures_in_russian_and_at_375px(browser, base_url):
         box = page.locator(selector).bounding_box()
         assert box["x"] >= 0 and box["x"] + box["width"] <= 375, (selector, box)
     assert page.evaluate("document.documentElement.scrollWidth") <= 375
-    shot(page, "pictures-06-overview-ru-375")
+    shot(page, "pictures-07-overview-ru-375")
     page.goto(base_url + KAZ + "?lang=ru")
     lanes = page.locator("svg.timeline-svg text.tl-lane").all_text_contents()
     assert t("pictures.lane.appeal") in lanes and "Appeals" not in lanes
     box = page.locator("svg.timeline-svg").bounding_box()
     assert box["x"] >= 0 and box["x"] + box["width"] <= 375
-    shot(page, "pictures-07-case-ru-375")
+    shot(page, "pictures-08-case-ru-375")
     context.close()

@@ -73,7 +73,7 @@ def test_timeline_draws_one_linked_item_per_event():
     items = marks_by_event(svg)
     assert set(items) == {ev["id"] for ev in DATED + UNDATED}
     for id_, (_, link) in items.items():
-        assert link.get("href") == f"#t-{id_}"
+        assert link.get("href") == f"#src-{id_}"
         assert link.find("title").text == link.get("aria-label")
     assert "7 event(s)" in svg.find("title").text
     assert svg.get("viewBox").startswith("0 0 960 ")
@@ -318,9 +318,14 @@ def client(tmp_path_factory):
 def test_case_page_draws_its_timeline_and_map(client):
     html = client.get("/cases/KAZ-CSTO-2022-01").text
     picture = html[html.index('<figure class="picture-timeline"'):html.index("</figure>")]
-    targets = re.findall(r'<a href="#(t-[0-9a-f]+)" class="tl-link"', picture)
-    rows = re.findall(r'<li class="[^"]*" id="(t-[0-9a-f]+)">', html)
+    targets = re.findall(r'<a href="#src-([0-9a-f]+)" class="tl-link"', picture)
+    rows = re.findall(r'<li class="[^"]*" id="t-([0-9a-f]+)">', html)
     assert sorted(targets) == sorted(rows) and len(rows) == 3  # appeal, decision, Russia's paratroopers
+    for event_id in rows:  # each target holds that row's folded citations
+        row = html[html.index(f'id="t-{event_id}"'):]
+        row = row[:row.index("</li>")]
+        assert f'<div class="sources-body" id="src-{event_id}">' in row
+        assert row.index("<details") < row.index(f'id="src-{event_id}"') < row.index("blockquote")
     assert 'data-state="KAZ" data-role="asked"' in html and 'data-state="RUS" data-role="sent"' in html
     ru = client.get("/cases/KAZ-CSTO-2022-01?lang=ru").text
     assert translator("ru")("pictures.lane.appeal") in ru and "Казахстан: " in ru

@@ -1,6 +1,7 @@
 """One case's events as an SVG timeline: a lane per kind of event (appeals,
 consultations, decisions, contingents in and out), each event a mark at its date and
-a label that links to its row on the case page (where its evidence is folded).
+a label that links to its evidence: the citations folded under its row on the case
+page (a browser unfolds a <details> that holds the target of a link).
 
 Marks say what the record says of the event: a filled circle happened, a hollow one
 was announced or offered on condition, a dashed one is only reported (a rumour), a
@@ -75,9 +76,10 @@ class Cluster:
 
 
 def timeline_svg(dated: Sequence[dict[str, Any]], undated: Sequence[dict[str, Any]],
-                 t: Callable[..., str], anchor: str = "t-") -> Markup | None:
+                 t: Callable[..., str], anchor: str = "src-") -> Markup | None:
     """The picture of a case's timeline rows (`case.timeline`, `verdict.undated`);
-    None when there is nothing to draw. Each label links to `#{anchor}{event id}`."""
+    None when there is nothing to draw. Each label links to `#{anchor}{event id}`: the
+    row's folded sources on the case page, which the browser unfolds on arrival."""
     clusters = _clusters([*dated, *undated])
     if not clusters:
         return None
