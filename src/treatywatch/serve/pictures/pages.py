@@ -7,7 +7,7 @@ from typing import Any, Callable
 
 from treatywatch.serve.params import VERDICTS
 from treatywatch.serve.pictures.charts import bars_svg, stacked_columns_svg
-from treatywatch.serve.pictures.record import UNDATED, RecordCounts, contingents, record_counts
+from treatywatch.serve.pictures.record import contingents, record_counts
 from treatywatch.serve.pictures.svg import COLOURS
 from treatywatch.serve.pictures.timeline import timeline_svg
 from treatywatch.serve.pictures.world import map_figure, role_of
@@ -86,14 +86,5 @@ def overview_pictures(answers: Any, t: Callable[..., str], lang: str,
         "verdicts": bars_svg(verdict_rows, t("overview.verdicts"), lambda v: link("/", verdict=v)),
         "decisions": bars_svg(decision_rows, t("overview.decisions")),
         "map": map_figure(roles, names, t, t("pictures.map.record_title"), crop=False, css_id="record-map"),
-        "undated": UNDATED,
     }
 
-
-def table_rows(counts: RecordCounts) -> list[tuple[str, list[int], int]]:
-    """(year, cases per addressee in `counts.addressees` order, total) for the table."""
-    rows = []
-    for year in counts.years:
-        cells = [counts.by_year[(year, a)] for a in counts.addressees]
-        rows.append((year, cells, sum(cells)))
-    return rows
