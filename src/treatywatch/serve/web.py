@@ -10,6 +10,8 @@ twin of every page is the /api route of the same name.
     /documents/{id}   document.html  document, highlighted (Markup of its text)
     /search?q=        search.html    query, form, results (with snippet_html), outlets, doc_languages
     /check            check.html     form values, result (check JSON) or claim (ClaimCheck)
+    /overview         overview.html  counts and pictures of the whole record (pictures/pages.py)
+    /pictures/world.svg              the grey world every map draws on
 """
 
 from __future__ import annotations
@@ -33,10 +35,13 @@ from treatywatch.serve.listing import CASE_SORTS, DOCUMENT_SORTS, EVENT_SORTS
 from treatywatch.serve.params import (DOCUMENT_LANGUAGES, OPTIONAL_WHEN, VERDICTS, WHEN_PATTERN, CaseFilters,
                                       DocumentFilters, EventFilters, Paging, answers_of,
                                       sort_query)
+from treatywatch.serve.i18n import translator
+from treatywatch.serve.pictures.pages import case_pictures, overview_pictures
+from treatywatch.serve.pictures.world import base_map_svg
+from treatywatch.serve.rendering import page_context, render, request_language
 from treatywatch.serve.search_snippet import marked
 from treatywatch.serve.tables import TableView
 from treatywatch.store.search import LEMMATISED_LANGS as SEARCH_LANGUAGES, SearchFilters
-from treatywatch.serve.rendering import render, request_language
 
 router = APIRouter(include_in_schema=False)
 
@@ -129,7 +134,9 @@ def page_case(request: Request, case_id: str,
 
     def make() -> bytes:
         case = {**answers.get_case(case_id), "note": note}
-        return render(request, "case.html", {"case": case}).body
+        lang = request_language(request)
+        pictures = case_pictures(case, answers.knowledge, translator(lang), lang)
+        return render(request, "case.html", {"case": case, "pictures": pictures}).body
 
     key = ("page", request.url.path, request.url.query, request_language(request))
     body = request.app.state.cache.get_or_make(key, make)
@@ -205,6 +212,24 @@ def page_check(
     elif form["state"] and form["org"]:
         result = answers.check(form["state"], form["org"], when or None)
     return render(request, "check.html", {"form": form, "result": result, "claim_check": claim_check})
+
+
+@router.get("/overview", response_class=HTMLResponse)
+def page_overview(request: Request) -> HTMLResponse:
+    def make() -> bytes:
+        context = page_context(request)
+        pictures = overview_pictures(answers_of(request), context["t"], context["lang"], context["link"])
+        return render(request, "overview.html", {"pictures": pictures}).body
+
+    key = ("page", request.url.path, request.url.query, request_language(request))
+    body = request.app.state.cache.get_or_make(key, make)
+    return HTMLResponse(body, headers={"Content-Language": request_language(request)})
+
+
+@router.get("/pictures/world.svg")
+def world_map() -> Response:
+    return Response(base_map_svg(), media_type="image/svg+xml",
+                    headers={"Cache-Control": "public, max-age=86400"})
 
 
 @router.get("/favicon.ico")
