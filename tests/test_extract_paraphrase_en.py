@@ -304,6 +304,12 @@ CASES = [
     row("To the CSTO, Yerevan never turned for help, the Armenian foreign ministry said.",
         {ev("appeal", "ARM", "CSTO", polarity="negative", source="ARM")},
         id="en-p-appeal-addressee-fronted-negated", xfail="phrasal appeal verb with its 'to' phrase fronted"),
+    row("After the drone incursion, NATO invoked Article 4 for Poland.",
+        {ev("consultation", "NATO", "POL")}, optional={ev("decision", "NATO", "POL")},
+        id="en-p-consultation-alliance-invokes-consultation-article"),
+    row("NATO invoked Article 5 for the first time after the attacks on the United States.",
+        {ev("decision", "NATO", "USA")},
+        id="en-p-decision-alliance-invokes-assistance-article"),
     # Nothing: questions, exercise scenarios, treaty and procedure text.
     row("Will the CSTO send peacekeepers to Tajikistan if the border situation keeps worsening?",
         set(), id="en-p-question-direct"),

@@ -302,6 +302,10 @@ CASES = [
     row("Песков: Пашинян у Путина помощи не просил.",
         {ev("appeal", "ARM", "RUS", polarity="negative", source="RUS")},
         id="ru-p-appeal-headline-speaker-colon-addressee-before"),
+    row("НАТО задействовало статью 4 Североатлантического договора после вторжения российских "
+        "дронов в Польшу.",
+        {ev("consultation", "NATO", "POL")}, optional={ev("decision", "NATO", "POL")},
+        id="ru-p-consultation-alliance-invokes-consultation-article"),
     # Nothing: questions, exercise scenarios, treaty and procedure text.
     row("Направит ли ОДКБ миротворцев в Таджикистан, если ситуация на границе продолжит "
         "ухудшаться?",

@@ -301,6 +301,10 @@ CASES = [
     row("До Москви Єреван по допомогу так і не звернувся, повідомив речник МЗС Вірменії.",
         {ev("appeal", "ARM", "RUS", polarity="negative", source="ARM")},
         id="uk-p-appeal-addressee-before-verb-negated"),
+    row("ОДКБ задіяла статтю 2 Договору про колективну безпеку через загострення на кордоні "
+        "Вірменії.",
+        {ev("consultation", "CSTO", "ARM")}, optional={ev("decision", "CSTO", "ARM")},
+        id="uk-p-consultation-alliance-invokes-consultation-article"),
     # Nothing: questions, exercise scenarios, treaty and procedure text.
     row("Чи направить ОДКБ миротворців до Таджикистану, якщо ситуація на кордоні й далі "
         "погіршуватиметься?",

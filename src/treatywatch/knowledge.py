@@ -285,6 +285,14 @@ class Knowledge:
         found = treaty.article(article)
         return found.basis if found else None
 
+    def article_of_basis(self, basis_id: str | None) -> Article | None:
+        """The article a basis id names ("NATO-4"), or None."""
+        for treaty in self._treaties.values():
+            for article in treaty.articles:
+                if article.basis == basis_id:
+                    return article
+        return None
+
     def basis_ids(self) -> frozenset[str]:
         """Every basis id the spec allows that our treaties define (CST, CST-2, NATO-5, ...)."""
         ids = {t.id for t in self._treaties.values() if not t.bilateral}

@@ -135,6 +135,10 @@ def _asks(toks, j: int, lex: Lexicon) -> bool:
     return lex.appeal_verbs.has(toks[j]) or lex.exhortation.has(toks[j]) or bool(lex.exhortation.phrase_at(toks, j))
 
 
+# prepositions that name the other side, not the one helped ("against Russia", "от России")
+barred_for_help = {"против", "проти", "against", "from", "от", "від", "з", "із", "с", "со", "with", "by"}
+
+
 def frame_negatable(tok, lex: Lexicon) -> bool:
     return lex.negative_dets.has(tok)
 
@@ -496,6 +500,13 @@ class FrameBuilder:
                     frame.type = "decision"
                     frame.trigger = Trigger("decision", k, False, "invoke")
                     frame.actors = [acting.party]
+                    # for whom: a state named by a noun in the clause ("for Poland", "в Польшу"),
+                    # not one named by an adjective of something else ("российских дронов")
+                    helped = next((r for r in before + after if r.kind in {"state", "metonym"} and r.party != acting.party
+                                   and not r.is_venue() and r.prep not in barred_for_help
+                                   and (r.prep is not None or "datv" in r.case)), None)
+                    if helped is not None:
+                        frame.target, frame.explicit_target = helped.party, True
                     return
         if subject is not None:
             frame.actors = [r.party for r in coordinated(sentence, refs, subject, STATE_KINDS)]
@@ -588,9 +599,12 @@ class FrameBuilder:
         preps = TO_PREPS | {"for", "для", "over", "on", "about", "по", "щодо", "в", "у", "in"}
         venue = PartyRef.is_venue  # "talks in Moscow"
         consult = frame.type == "consultation"
-        target = next((r for r in after if r.kind in STATE_KINDS and r.party not in frame.actors and not r.attached and not venue(r)
-                       and (r.prep in preps or (not consult and (r.case & {"datv", "accs", "loct"}
-                                                                 or sentence.lang == "en" and r.start - frame.at <= 2)))), None)
+        fits = [r for r in after if r.kind in STATE_KINDS and r.party not in frame.actors and not r.attached and not venue(r)
+                and (r.prep in preps or (not consult and (r.case & {"datv", "accs", "loct"}
+                                                          or sentence.lang == "en" and r.start - frame.at <= 2)))]
+        # a state named by a noun before one named by an adjective of something else ("после
+        # вторжения российских дронов в Польшу": Poland)
+        target = next((r for r in fits if r.kind != "state_adj"), fits[0] if fits else None)
         if target is None:
             target = next((r for r in reversed(before) if r.kind in STATE_KINDS and r.party not in frame.actors and not venue(r) and
                            (r.prep in {"по", "at", "for", "для"} or "datv" in r.case or consult and r.prep in {"в", "у", "in", "on", "over"})), None)

@@ -407,6 +407,14 @@ class Extractor:
                 if f.type == "offer" and (event.modality == "actual" or f.trigger.feature == "help" and event.modality == "intended"):
                     event.modality = "conditional"  # readiness, or a promise to help, stands until asked (rule 7)
                 events.append(event)
+                invoked = self.knowledge.article_of_basis(event.basis) if outcome == "invoke" else None
+                if f.type == "decision" and invoked is not None and invoked.provides == "consultation" \
+                        and actor in ORGS:
+                    # "НАТО задіяло статтю 4": invoking a consultation clause is the allies consulting
+                    consulted = Event.from_json(event.to_json())
+                    consulted.type, consulted.outcome, consulted.assistance = "consultation", None, None
+                    consulted.evidence, consulted.when_inferred = event.evidence, event.when_inferred
+                    events.append(consulted)
         return events
 
     def _via(self, f: Frame, ctx: DocContext) -> str | None:
