@@ -23,7 +23,6 @@ ABSORBING = {"appeal", "decision", "offer"}
 THIRD_PERSON = {"он", "она", "він", "вона", "he", "she"}
 RULE_OUT = {"исключать", "исключить", "виключати", "виключити", "exclude", "rule"}
 BECAME = {"стал", "стала", "стали", "стало", "став", "стала", "стали", "стало"}  # "не стал обращаться": did not
-ORG_IDS = {"CSTO", "NATO", "EU", "UN", "SCO", "CIS", "OSCE"}
 
 
 @dataclass
@@ -222,8 +221,9 @@ def _modality(sentence: Sentence, k: int, lo: int, hi: int, lex: Lexicon, clause
 
 
 class FrameBuilder:
-    def __init__(self, lex: Lexicon):
+    def __init__(self, lex: Lexicon, org_ids: frozenset[str]):
         self.lex = lex
+        self.org_ids = org_ids  # the organizations of data/parties.yaml
 
     def build(self, sentence: Sentence, triggers: list[Trigger], refs: list[PartyRef],
               clauses: Clauses, speakers: list[Speaker]) -> list[Frame]:
@@ -323,11 +323,11 @@ class FrameBuilder:
                 frame.actors = [sp.ref.party]  # "we are ready to help": the speaker's party
             if not frame.actors and sp is not None and sp.ref is not None and sp.ref.party and trig.type == "decision":
                 acting = self._acting_party(frame, sp.ref)
-                if acting in ORG_IDS:
+                if acting in self.org_ids:
                     frame.actors = [acting]  # "all members supported the request, Mogherini said"
             if frame.generic_force and not frame.actors and sp is not None and sp.ref is not None \
                     and sp.ref.kind in {"institution", "person", "state", "metonym"} and sp.ref.party \
-                    and sp.ref.party not in ORG_IDS and sp.ref.party != frame.target:
+                    and sp.ref.party not in self.org_ids and sp.ref.party != frame.target:
                 frame.actors = [sp.ref.party]  # "the Defence Ministry said a unit was sent"
                 frame.actor_from_speaker = True
             if sp is not None:
@@ -368,7 +368,7 @@ class FrameBuilder:
             return None  # a state "discussing" something with an alliance is deliberation (rule 12)
         if frame.type == "consultation" and frame.trigger.nominal and any(
                 r.kind in {"institution", "state"} and 0 < r.start - frame.at <= 3 and r.prep is None
-                and r.party not in ORG_IDS for r in refs):
+                and r.party not in self.org_ids for r in refs):
             return None  # "an emergency meeting of Kyrgyzstan's cabinet": a national meeting
         if frame.type == "consultation":
             if frame.subject_kind in {"state", "metonym", "state_adj"} and frame.trigger.feature != "discuss":
@@ -702,7 +702,7 @@ class FrameBuilder:
         """A chair of an organization's council acts for the organization in its decisions."""
         if ref.kind == "person" and frame.type in {"decision", "consultation"}:
             for party, role in ref.roles:
-                if party in ORG_IDS:
+                if party in self.org_ids:
                     return party
         return ref.party
 
