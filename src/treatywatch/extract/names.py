@@ -111,9 +111,9 @@ class NameIndex:
             if name.lang == "en" and _latin(name.text):
                 for lang in ("ru", "uk"):  # Latin names appear as written in ru/uk text (Reuters, NATO)
                     self._add(name.text, lang, target, "en")
-        adopt = getattr(knowledge, "adopt_name_index", None)
-        if adopt is not None:
-            adopt(self)  # resolve_party and people_in reuse this index instead of building another
+        derived = getattr(knowledge, "derived", None)
+        if derived is not None:
+            derived.setdefault("name_index", self)  # treatywatch.lookup reuses it instead of building another
 
     # --- matching --------------------------------------------------------------------------
 

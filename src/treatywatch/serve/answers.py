@@ -55,6 +55,7 @@ from typing import Any, Mapping
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import defer, load_only
 
+from treatywatch.lookup import resolve_party
 from treatywatch.errors import ConfigError, InputError, NotFoundError
 from treatywatch.model import Doc
 from treatywatch.reason.appeal import APPEAL_VERDICTS
@@ -110,7 +111,7 @@ class Answers:
     def resolve_state(self, text: str) -> str:
         """An ISO code from a code or a name in ru/uk/en; NotFoundError otherwise
         (ConfigError for an organization)."""
-        code = self.knowledge.resolve_party(text.strip())
+        code = resolve_party(self.knowledge, text.strip())
         if code is not None and self.knowledge.party(code).kind == "organization":
             raise ConfigError(
                 f"{text!r} is an organization ({code}), not a state: give the state in need "
@@ -124,7 +125,7 @@ class Answers:
     def resolve_org(self, text: str) -> str:
         """An organization id (CSTO) from an id or a name; a state is accepted too,
         for bilateral appeals (Armenia to Russia)."""
-        code = self.knowledge.resolve_party(text.strip())
+        code = resolve_party(self.knowledge, text.strip())
         if code is None:
             known = ", ".join(sorted(p.id for p in self.knowledge.organizations()))
             raise NotFoundError(f"unknown organization {text!r}: use one of {known} "
