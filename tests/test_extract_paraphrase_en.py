@@ -310,6 +310,8 @@ CASES = [
     row("NATO invoked Article 5 for the first time after the attacks on the United States.",
         {ev("decision", "NATO", "USA")},
         id="en-p-decision-alliance-invokes-assistance-article"),
+    row("Leaders at the CSTO summit in Minsk adopted 12 decisions on military cooperation.",
+        set(), id="en-p-decision-tally-of-papers"),
     # Nothing: questions, exercise scenarios, treaty and procedure text.
     row("Will the CSTO send peacekeepers to Tajikistan if the border situation keeps worsening?",
         set(), id="en-p-question-direct"),

@@ -306,6 +306,9 @@ CASES = [
         "дронов в Польшу.",
         {ev("consultation", "NATO", "POL")}, optional={ev("decision", "NATO", "POL")},
         id="ru-p-consultation-alliance-invokes-consultation-article"),
+    row("На саммите ОДКБ в Минске главы государств приняли 12 решений, в том числе по "
+        "военно-техническому сотрудничеству.",
+        set(), id="ru-p-decision-tally-of-papers"),
     # Nothing: questions, exercise scenarios, treaty and procedure text.
     row("Направит ли ОДКБ миротворцев в Таджикистан, если ситуация на границе продолжит "
         "ухудшаться?",

@@ -305,6 +305,8 @@ CASES = [
         "Вірменії.",
         {ev("consultation", "CSTO", "ARM")}, optional={ev("decision", "CSTO", "ARM")},
         id="uk-p-consultation-alliance-invokes-consultation-article"),
+    row("На засіданні Ради колективної безпеки ОДКБ ухвалили 15 рішень.",
+        set(), id="uk-p-decision-tally-of-papers"),
     # Nothing: questions, exercise scenarios, treaty and procedure text.
     row("Чи направить ОДКБ миротворців до Таджикистану, якщо ситуація на кордоні й далі "
         "погіршуватиметься?",

@@ -200,6 +200,9 @@ def _decision(toks, k, tok, lex, en, noun, verb, lo, hi) -> Trigger | None:
     if lex.grant_words.has(tok) and verb:
         return Trigger("decision", k, feature="grant")
     if lex.decision_verbs.has(tok) and verb:
+        if any((t.pos == "NUMR" or t.text.isdigit()) and j + 1 < len(toks) and lex.decision_nouns.has(toks[j + 1])
+               for j, t in enumerate(toks[k + 1:k + 4], k + 1)):
+            return None  # "ухвалили 15 рішень", "adopted 12 decisions": a tally of a meeting's papers
         return Trigger("decision", k)
     if lex.decision_nouns.has(tok) and noun and k > 0 and (toks[k - 1].pos == "NUMR" or toks[k - 1].text.isdigit()):
         return None  # "ухвалили 15 рішень": a tally of a meeting's papers, not a decision
