@@ -312,6 +312,9 @@ CASES = [
         id="en-p-decision-alliance-invokes-assistance-article"),
     row("Leaders at the CSTO summit in Minsk adopted 12 decisions on military cooperation.",
         set(), id="en-p-decision-tally-of-papers"),
+    row("After the drone incident over Poland, the alliance plans to deploy additional air-defence "
+        "units on its eastern flank.",
+        set(), id="en-p-deployment-own-ground-no-host"),
     # Nothing: questions, exercise scenarios, treaty and procedure text.
     row("Will the CSTO send peacekeepers to Tajikistan if the border situation keeps worsening?",
         set(), id="en-p-question-direct"),

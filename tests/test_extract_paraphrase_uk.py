@@ -307,6 +307,9 @@ CASES = [
         id="uk-p-consultation-alliance-invokes-consultation-article"),
     row("На засіданні Ради колективної безпеки ОДКБ ухвалили 15 рішень.",
         set(), id="uk-p-decision-tally-of-papers"),
+    row("Після інциденту з дронами над Польщею Альянс має намір розгорнути на своєму східному фланзі "
+        "додаткові підрозділи ППО.",
+        set(), id="uk-p-deployment-own-ground-no-host"),
     # Nothing: questions, exercise scenarios, treaty and procedure text.
     row("Чи направить ОДКБ миротворців до Таджикистану, якщо ситуація на кордоні й далі "
         "погіршуватиметься?",

@@ -60,6 +60,7 @@ class Frame:
     governor: object = None  # governors.Governor of a dependent event word, if any
     clauses_span: tuple[int, int] | None = None  # the trigger's clause
     first_person: bool = False  # "мы обращались", "наше обращение": the speaker's side acts
+    own_ground: bool = False  # sent to the mover's own territory ("на своєму фланзі"): no state target
     actor_from_speaker: bool = False  # a force nobody is named for, taken as the speaker's own
 
     @property
@@ -765,6 +766,12 @@ class FrameBuilder:
                                    if r.party != host.party and r.party not in seen]
         if actors and not by:
             frame.subject_kind = actors[0].kind
+        if host is None and frame.type == "deployment":
+            # "розгорнути на своєму східному фланзі", "deploy to its eastern flank": the mover's
+            # own ground, not a state it is sent to
+            frame.own_ground = any(toks[j].lower in TO_PREPS | {"on", "in", "along"} and j + 1 < hi
+                                   and (lex.possessive_own.has(toks[j + 1]) or lex.possessive_pronouns.has(toks[j + 1]))
+                                   for j in range(k + 1, hi))
         own = any(lex.possessive_own.has(toks[j]) for j in range(lo, hi))
         if not seen and not own and any(lex.force_nouns.has(toks[j]) for j in range(lo, hi)):
             frame.generic_force = True

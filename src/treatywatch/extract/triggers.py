@@ -122,7 +122,8 @@ def _offer(toks, k, tok, lex, lo, hi) -> Trigger | None:
             return None  # "готов рассмотреть просьбу": deliberation, not an offer (rule 12)
         if _window_has(lex.help_verbs, toks, k + 1, min(hi, k + 8)) or _window_has(lex.help_nouns, toks, k + 1, min(hi, k + 8)):
             return Trigger("offer", k, feature="readiness")
-        if _window_has(lex.deploy_verbs, toks, k + 1, min(hi, k + 4)) and _window_has(lex.force_nouns, toks, k + 1, min(hi, k + 10)):
+        if not lex.intent_words.has(tok) and _window_has(lex.deploy_verbs, toks, k + 1, min(hi, k + 4)) \
+                and _window_has(lex.force_nouns, toks, k + 1, min(hi, k + 10)):
             # "готова перебросить свои войска", "ready to move its troops": help offered as a force
             # (rule 7; readiness for an agreed operation is read as a deployment later)
             return Trigger("offer", k, feature="readiness")
