@@ -87,6 +87,10 @@ class Answers:
     def __init__(self, store: Store, extractor: Any = None):
         self.store = store
         self._extractor = extractor
+        # The write generation at which no case was found stale: until the store
+        # changes, answers need not look again (a memo shared by all calls, never
+        # per-call state; an older value only costs one more look).
+        self._fresh_at: int | None = None
 
     def close(self) -> None:
         self.store.close()
@@ -101,10 +105,20 @@ class Answers:
     def knowledge(self) -> Any:
         return self.store.knowledge
 
+    def generation(self) -> int:
+        """The store's write generation: grows with every committed write."""
+        return self.store.generation()
+
     def refresh(self) -> None:
-        """Rebuild cases left stale (by an interrupted ingest or another writer)."""
+        """Rebuild cases left stale (by an interrupted ingest or another writer);
+        a look at the write generation when nothing was written since the last."""
+        seen = self.store.generation()
+        if seen == self._fresh_at:
+            return
         if self.store.cases_stale():
             self.store.refresh_cases()
+        else:
+            self._fresh_at = seen
 
     # --- names --------------------------------------------------------------------
 
@@ -179,6 +193,8 @@ class Answers:
         any case), and a note when that is another id; NotFoundError otherwise."""
         self.refresh()
         with self.store.session() as session:
+            if session.scalar(select(CaseRow.id).where(CaseRow.id == asked.strip())) is not None:
+                return asked.strip(), None  # the common case, without reading the verdict
             row, name = case_names.resolve(session, asked)
             if row is None:
                 raise NotFoundError(f"no case {asked!r} in the store: list them with "

@@ -24,6 +24,14 @@ from treatywatch.errors import ConfigError
 
 ENV_VAR = "TREATYWATCH_DB"
 SQLITE_NAME = "treatywatch.sqlite"
+# Connections kept open for the web app's worker threads (serve/app.py runs at most
+# SERVE_THREADS at once): a pool smaller than that opened and closed a connection,
+# with its pragmas, for most requests under load. The overflow covers other threads.
+# An execution option (Store.write_session): the transaction will write, so on SQLite
+# it takes the write lock when it begins.
+WRITE_OPTION = "treatywatch_writes"
+POOL_SIZE = 16
+POOL_OVERFLOW = 16
 
 
 def default_sqlite_path() -> Path:
@@ -66,7 +74,8 @@ def create_store_engine(url: str) -> Engine:
         if parsed.drivername == "postgresql":
             parsed = parsed.set(drivername="postgresql+psycopg")
         try:
-            return create_engine(parsed, pool_pre_ping=True)
+            return create_engine(parsed, pool_pre_ping=True, pool_size=POOL_SIZE,
+                                 max_overflow=POOL_OVERFLOW)
         except NoSuchModuleError as exc:  # pragma: no cover - depends on install
             raise ConfigError(f"cannot load the driver for {describe(url)!r}: {exc}") from exc
     raise ConfigError(
@@ -77,7 +86,10 @@ def create_store_engine(url: str) -> Engine:
 def _sqlite_engine(url: str, database: str | None) -> Engine:
     if database and database != ":memory:":
         Path(database).expanduser().parent.mkdir(parents=True, exist_ok=True)
-    engine = create_engine(url)
+    if database and database != ":memory:":
+        engine = create_engine(url, pool_size=POOL_SIZE, max_overflow=POOL_OVERFLOW)
+    else:
+        engine = create_engine(url)
 
     @event.listens_for(engine, "connect")
     def _pragmas(dbapi_conn: Any, _record: Any) -> None:
@@ -94,7 +106,8 @@ def _sqlite_engine(url: str, database: str | None) -> Engine:
 
     @event.listens_for(engine, "begin")
     def _begin(conn: Connection) -> None:
-        conn.exec_driver_sql("BEGIN")
+        writes = conn.get_execution_options().get(WRITE_OPTION)
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if writes else "BEGIN")
 
     return engine
 
