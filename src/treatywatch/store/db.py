@@ -136,12 +136,13 @@ def drop_fulltext(conn: Connection) -> None:
         conn.exec_driver_sql("ALTER TABLE documents DROP COLUMN IF EXISTS search")
 
 
-def index_document_text(conn: Connection, doc_id: str, title: str | None, body: str) -> None:
-    """Make a new document searchable (PostgreSQL does it by itself)."""
-    if is_sqlite(conn):
+def index_documents_text(conn: Connection, docs: list[tuple[str, str | None, str]]) -> None:
+    """Make new documents, (id, title, text), searchable in one statement (PostgreSQL
+    does it by itself)."""
+    if is_sqlite(conn) and docs:
         conn.execute(
             text("INSERT INTO documents_fts (doc_id, title, text) VALUES (:id, :title, :text)"),
-            {"id": doc_id, "title": title or "", "text": body})
+            [{"id": doc_id, "title": title or "", "text": body} for doc_id, title, body in docs])
 
 
 _WORD = re.compile(r"\w+", re.UNICODE)
