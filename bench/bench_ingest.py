@@ -118,6 +118,7 @@ def _per_doc(seconds: float, tally) -> float:
 def _figures(tally, wall: float, peaks: dict) -> dict:
     total = sum(tally.seconds.values()) or 1.0
     return {"docs": tally.documents, "on_topic": tally.on_topic, "events": tally.events,
+            "near_duplicates": tally.counts["near_duplicate"],
             "wall_s": round(wall, 2), "docs_per_s": round(tally.documents / wall, 1),
             "share": {s: round(tally.seconds[s] / total, 3) for s in STAGES},
             "peak_rss_mb": {k: round(v / 2**20) for k, v in sorted(peaks.items())}}
@@ -189,6 +190,7 @@ def main() -> None:
                   f"{share['store']:>5.0%} | {'':>11} {cpu.get('batches', 0):>7.2f} "
                   f"{cpu.get('worker_procs', 0):>6.2f} {cpu.get('write_rows', 0):>6.2f} "
                   f"{cpu.get('main_ingest', 0):>7.2f} {cpu['main']:>6.2f} | {_load():>15} | {f['peak_rss_mb']}"
+                  + f"  near-dup {f['near_duplicates']}"
                   + (f"  writer busy {f['writer_busy']:.0%}, extractor made in "
                      f"{f['extractor_start_s']} s" if "writer_busy" in f else ""),
                   flush=True)

@@ -31,6 +31,7 @@ class Store:
         self.engine = db.create_store_engine(url)
         self._index: NearDuplicateIndex | None = None
         self._published: dict[str, dt.date | None] = {}
+        self._links: dict[str, tuple[str, float]] = {}  # stored near-duplicate -> (original, similarity)
         self._knowledge: Any = None
         self._write_lock = threading.Lock()  # one writer per process (the web app's threads)
 
@@ -108,7 +109,7 @@ class Store:
         try:
             return self._write_rows_locked(batch)
         except BaseException as exc:
-            self._index, self._published = None, {}  # rebuilt from what was committed
+            self._index, self._published, self._links = None, {}, {}  # rebuilt from what was committed
             if isinstance(exc, IntegrityError):
                 return None
             if isinstance(exc, SQLAlchemyError):
@@ -118,18 +119,21 @@ class Store:
     def _write_rows_locked(self, batch: list[DocumentRows]) -> list[IngestResult]:
         index = self._near_duplicate_index()
         with self.session() as session, session.begin():
-            return write_rows(session, batch, index, self._published)
+            return write_rows(session, batch, index, self._published, self._links)
 
     def _near_duplicate_index(self) -> NearDuplicateIndex:
         """Rebuilt from the stored signatures the first time it is needed."""
         if self._index is None:
             index = NearDuplicateIndex()
             with self.session() as session:
-                rows = session.execute(select(DocumentRow.id, DocumentRow.minhash,
-                                              DocumentRow.published).order_by(DocumentRow.id))
-                for doc_id, minhash, published in rows:
+                rows = session.execute(select(
+                    DocumentRow.id, DocumentRow.minhash, DocumentRow.published,
+                    DocumentRow.duplicate_of, DocumentRow.similarity).order_by(DocumentRow.id))
+                for doc_id, minhash, published, original, similarity in rows:
                     index.add(doc_id, minhash)
                     self._published[doc_id] = published
+                    if original:
+                        self._links[doc_id] = (original, similarity)
             self._index = index
         return self._index
 

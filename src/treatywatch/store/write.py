@@ -14,7 +14,6 @@ Two steps, so that the costly one can run anywhere:
 from __future__ import annotations
 
 import datetime as dt
-from collections import ChainMap
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, Literal
@@ -100,16 +99,20 @@ def document_rows(doc: Doc, minhash: bytes | None = None, knowledge: Any = None)
 
 
 def write_rows(session: Session, batch: list[DocumentRows], index: NearDuplicateIndex,
-               published: dict[str, dt.date | None]) -> list[IngestResult]:
+               published: dict[str, dt.date | None],
+               links: dict[str, tuple[str, float]]) -> list[IngestResult]:
     """Add a batch to `session` (the caller commits): the outcome of writing each
     document in turn. A text already stored, or met earlier in the batch, is a
-    `duplicate` (only a better name is kept). `index` and `published` gain the new
-    documents; if the transaction fails the caller must rebuild them."""
+    `duplicate` (only a better name is kept). `index`, `published` (every stored
+    document's date) and `links` (each stored near-duplicate's original and similarity)
+    gain the new documents; if the transaction fails the caller must rebuild them.
+
+    A neighbour's original is the earliest of its circle, so a new document changes it
+    only when it comes before that original: no neighbour's circle is searched again."""
     stored = set(session.scalars(select(DocumentRow.id).where(
         DocumentRow.id.in_({rows.doc_id for rows in batch}))))
     pending: dict[str, dict[str, Any]] = {}  # doc_id -> the documents row to insert
-    requesters: dict[str, frozenset[str]] = {}
-    links: dict[str, tuple[str | None, float | None]] = {}  # stored docs relinked
+    relinked: dict[str, tuple[str, float]] = {}  # stored documents with a new original
     stale: set[str] = set()
     results = []
     for rows in batch:
@@ -123,34 +126,39 @@ def write_rows(session: Session, batch: list[DocumentRows], index: NearDuplicate
             results.append(IngestResult(doc_id, rows.name, "duplicate", doc_id))
             continue
         minhash = rows.minhash or signature(rows.text)
-        dates = ChainMap({doc_id: rows.published}, published)
         neighbours = index.neighbours(minhash)
-        original, similarity = _original_among(doc_id, neighbours, dates)
+        published[doc_id] = rows.published
+        original, similarity = _original_among(doc_id, neighbours, published)
         pending[doc_id] = dict(zip(DOCUMENT_COLUMNS, rows.document), minhash=minhash,
                                duplicate_of=original, similarity=similarity)
-        requesters[doc_id] = rows.requesters
         stale.update(rows.requesters)
-        # the new document may be the earlier copy of a neighbour
+        key = original_key(rows.published, doc_id)
         for neighbour in sorted(neighbours):
-            circle = index.neighbours_of(neighbour)
-            circle[doc_id] = neighbours[neighbour]
-            link = _original_among(neighbour, circle, dates)
-            if neighbour in pending:
-                if pending[neighbour]["duplicate_of"] != link[0]:
-                    pending[neighbour].update(duplicate_of=link[0], similarity=link[1])
-                    stale.update(requesters[neighbour])
-            elif _stored_link(session, neighbour, links)[0] != link[0]:
+            current = links.get(neighbour, (neighbour,))[0]
+            if key < original_key(published.get(current), current):
+                link = (doc_id, round(neighbours[neighbour], 4))
                 links[neighbour] = link
-                stale.update(r for r in session.scalars(select(EventRow.requester).where(
-                    EventRow.doc_id == neighbour)) if r)
+                if neighbour in pending:
+                    pending[neighbour].update(duplicate_of=link[0], similarity=link[1])
+                    stale.update(r for r in _requesters(batch, neighbour))
+                else:
+                    relinked[neighbour] = link
+        if original:
+            links[doc_id] = (original, similarity)
         index.add(doc_id, minhash)  # later documents of the batch see it
-        published[doc_id] = rows.published
         results.append(IngestResult(doc_id, rows.name, "near_duplicate" if original else "new",
                                     original, len(rows.events)))
-    _insert(session, batch, pending, links)
+    if relinked:
+        stale.update(r for r in session.scalars(select(EventRow.requester).where(
+            EventRow.doc_id.in_(sorted(relinked)))) if r)
+    _insert(session, batch, pending, relinked)
     mark_stale(session, stale)
     session.flush()
     return results
+
+
+def _requesters(batch: list[DocumentRows], doc_id: str) -> frozenset[str]:
+    return next(rows.requesters for rows in batch if rows.doc_id == doc_id)
 
 
 def _insert(session: Session, batch: list[DocumentRows], pending: dict[str, dict[str, Any]],
@@ -195,15 +203,6 @@ def _relink(session: Session, links: dict[str, tuple[str | None, float | None]])
             duplicate_of=bindparam("original"), similarity=bindparam("sim")),
         [{"doc": doc, "original": original, "sim": sim}
          for doc, (original, sim) in sorted(links.items())])
-
-
-def _stored_link(session: Session, doc_id: str,
-                 links: dict[str, tuple[str | None, float | None]]) -> tuple[str | None, float | None]:
-    if doc_id not in links:
-        row = session.execute(select(DocumentRow.duplicate_of, DocumentRow.similarity).where(
-            DocumentRow.id == doc_id)).first()
-        return (row[0], row[1]) if row else (None, None)
-    return links[doc_id]
 
 
 def update_duplicate_name(session: Session, doc_id: str, rows: DocumentRows | Doc) -> None:
