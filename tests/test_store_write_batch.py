@@ -125,3 +125,33 @@ def test_store_write_rows_inserts_a_batch_with_one_statement_per_table(fresh_db,
     tables = ["documents", "events", "evidence", "stale_requesters"]
     fulltext = ["documents_fts"] if store.url.startswith("sqlite") else []  # PostgreSQL: a column
     assert sorted(inserts) == sorted(tables + fulltext)
+
+
+def test_store_write_rows_links_a_group_of_copies_to_its_earliest_in_any_order(fresh_db):
+    """Copies of one story arriving in any order and in any batches end linked to the
+    earliest published (undated last), each new copy relinking the group only when it
+    comes first."""
+    import random
+
+    copies = [story_doc("late.txt", STORY + " Updated at noon.", dt.date(2025, 11, 9), [appeal("TJK")]),
+              story_doc("first.txt", STORY, dt.date(2025, 11, 2)),
+              story_doc("undated.txt", STORY + " Corrected.", None, [appeal("KAZ", "2022-01")]),
+              story_doc("middle.txt", STORY + " Photo added.", dt.date(2025, 11, 5)),
+              story_doc("sport.txt", UNRELATED, dt.date(2025, 11, 1))]
+    rng = random.Random(4)
+    stores = []
+    for _ in range(6):
+        order = rng.sample(range(len(copies)), len(copies))
+        cut = rng.randint(1, len(copies) - 1)
+        with open_store(fresh_db()) as store:
+            for part in (order[:cut], order[cut:]):
+                store.write_batch([story_doc(copies[i].id, copies[i].text, copies[i].published,
+                                             copies[i].events) for i in part])
+            with store.session() as session:
+                links = {row.name: row.duplicate_of for row in session.scalars(select(DocumentRow))}
+                names = {row.id: row.name for row in session.scalars(select(DocumentRow))}
+            stores.append(exported(store))
+        assert {name: names.get(original) for name, original in links.items()} == {
+            "first.txt": None, "late.txt": "first.txt", "middle.txt": "first.txt",
+            "undated.txt": "first.txt", "sport.txt": None}
+    assert all(files == stores[0] for files in stores)
