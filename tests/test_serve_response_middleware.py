@@ -113,6 +113,7 @@ def test_no_cache_no_etag(store_url):
     client, answers = client_for(store_url, cache_seconds=0)
     for _ in range(2):
         response = client.get("/api/cases")
-        assert "etag" not in response.headers
+        # no generation tag of the cache's (the list's own content tag may be there)
+        assert not response.headers.get("etag", "").startswith('W/"')
     assert answers.made == ["list", "list"]
     answers.close()

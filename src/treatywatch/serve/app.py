@@ -35,7 +35,7 @@ from fastapi.responses import HTMLResponse
 from fastapi.staticfiles import StaticFiles
 
 from treatywatch import __version__
-from treatywatch.errors import ConfigError
+from treatywatch.errors import ConfigError, TreatywatchError
 from treatywatch.serve.auth import FailureLimiter
 from treatywatch.serve.body_limit import BodyLimitMiddleware
 from treatywatch.serve.conditional import FirstServed
@@ -126,8 +126,7 @@ def create_app(db_url: str | None = None, *, settings: ServeSettings | None = No
     app.state.settings = settings
     app.state.answers = answers
     app.state.write_lock = threading.Lock()  # the store's writer is not thread-safe
-    app.state.cache = ResponseCache(ttl=settings.cache_seconds,
-                                    generation=getattr(answers, "generation", None))
+    app.state.cache = ResponseCache(ttl=settings.cache_seconds, generation=_generation_of(answers))
     app.add_middleware(ResponseCacheMiddleware, cache=app.state.cache, language=page_language)
     app.state.first_served = FirstServed()
     app.state.auth_failures = FailureLimiter()
@@ -166,3 +165,12 @@ def app_from_env() -> FastAPI:
     """The app over the store named by `TREATYWATCH_DB` (uvicorn's factory for worker
     processes)."""
     return create_app(None)
+
+
+def _generation_of(answers: Any) -> Any:
+    """The store's write-generation reader, or None when the store cannot be reached at
+    start-up (each request then answers 503 and explains; nothing is cached by generation)."""
+    try:
+        return getattr(answers, "generation", None)
+    except TreatywatchError:
+        return None

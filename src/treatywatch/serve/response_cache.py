@@ -137,7 +137,10 @@ class ResponseCacheMiddleware:
             await self.app(scope, receive, send)
             return
         etag = f'W/"{generation}.{lang}.{today}"'.encode() if generation is not None else None
+        conditional = any(name in (b"if-none-match", b"if-modified-since") for name, _ in scope.get("headers", []))
         hit = self.cache.lookup(key, generation)
+        if hit is not None and conditional and _has_etag(hit[1]) and not _has_etag(hit[1], etag):
+            hit = None  # the page keeps validators of its own (lists: ETag, Last-Modified): it answers
         if hit is not None:
             status, headers, body = hit
             if etag is not None and etag in _if_none_match(scope):
@@ -154,7 +157,7 @@ class ResponseCacheMiddleware:
         async def keeping_send(message: Message) -> None:
             nonlocal size
             if message["type"] == "http.response.start":
-                if etag is not None and message["status"] == 200:
+                if etag is not None and message["status"] == 200 and not _has_etag(message.get("headers", [])):
                     message["headers"] = [*message.get("headers", []), (b"etag", etag)]
                 start.update(message)
             elif message["type"] == "http.response.body" and size <= MAX_RESPONSE_BYTES:
@@ -167,6 +170,11 @@ class ResponseCacheMiddleware:
                 _content_type(start.get("headers", [])).startswith(self.CACHED_TYPES):
             self.cache.store(key, generation, (200, list(start["headers"]), b"".join(chunks)),
                              size, made_at=started)
+
+
+def _has_etag(headers: list[tuple[bytes, bytes]], value: bytes | None = None) -> bool:
+    """Whether the answer carries an ETag (that one, when `value` is given)."""
+    return any(name.lower() == b"etag" and (value is None or tag == value) for name, tag in headers)
 
 
 def _content_type(headers: list[tuple[bytes, bytes]]) -> bytes:

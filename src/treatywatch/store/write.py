@@ -189,9 +189,8 @@ def _insert(session: Session, batch: list[DocumentRows], pending: dict[str, dict
     evidence = [dict(zip(EVIDENCE_COLUMNS, e)) for rows in firsts for e in rows.evidence]
     if evidence:
         session.execute(insert(EvidenceRow.__table__), evidence)
-    conn = session.connection()
-    for row in documents:  # the lemma index (store/search.py), in the same transaction
-        search.index_document(conn, row["id"], row["lang"], row["title"], row["text"])
+    search.index_documents(session.connection(),  # the lemma index, in the same transaction
+                           [(row["id"], row["lang"], row["title"], row["text"]) for row in documents])
     _relink(session, {**links, **later})
 
 
