@@ -6,6 +6,11 @@ twin of every page is the /api route of the same name.
     /documents/{id}   document.html  document, highlighted (Markup of its text)
     /search?q=        search.html    query, results
     /check            check.html     form values, result (check JSON) or claim (ClaimCheck)
+
+A form with a bad value (a date that is none, an unknown state, an empty search) is
+drawn again, answered 400, with what was typed and a message beside each bad field
+(`errors`: field -> message; see forms.py). A case or document that is not in the
+record is a 404 page that says so in the interface language.
 """
 
 from __future__ import annotations
@@ -13,23 +18,34 @@ from __future__ import annotations
 import json
 from urllib.parse import quote
 
-from fastapi import APIRouter, Depends, Query, Request
+from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from treatywatch.errors import NotFoundError
+from treatywatch.serve import forms
 from treatywatch.serve.claims import check_claim, read_claim
 from treatywatch.serve.evidence import document_spans
 from treatywatch.serve.highlight import highlight_evidence
-from treatywatch.serve.params import VERDICTS, WHEN_PATTERN, CaseFilters, answers_of
-from treatywatch.serve.rendering import render, request_language
+from treatywatch.serve.params import VERDICTS, CaseFilters, answers_of
+from treatywatch.serve.rendering import interface, render, request_language
 
 router = APIRouter(include_in_schema=False)
 
 
 @router.get("/", response_class=HTMLResponse)
-def page_cases(request: Request, filters: CaseFilters = Depends()) -> HTMLResponse:
-    cases = answers_of(request).list_cases(filters.as_dict())
-    return render(request, "cases.html", {"filters": filters, "cases": cases, "verdicts": VERDICTS})
+def page_cases(request: Request, actor: str = "", org: str = "", year_from: str = Query("", alias="from"),
+               year_to: str = Query("", alias="to"), verdict: str = "") -> HTMLResponse:
+    answers, t, errors = answers_of(request), interface(request), {}
+    forms.check_state(answers, actor, "actor", errors, t)
+    forms.check_org(answers, org, "org", errors, t)
+    forms.check_when(year_from, "from", errors, t)
+    forms.check_when(year_to, "to", errors, t)
+    forms.check_verdict(verdict, "verdict", errors, t)
+    filters = CaseFilters(actor=actor, org=org, year_from=year_from, year_to=year_to,
+                          verdict=verdict)  # as typed: the form shows them again
+    cases = [] if errors else answers.list_cases(filters.as_dict())
+    return render(request, "cases.html", {"filters": filters, "cases": cases, "verdicts": VERDICTS,
+                                          "errors": errors}, status_code=400 if errors else 200)
 
 
 @router.get("/cases/{case_id}", response_class=HTMLResponse)
@@ -38,7 +54,10 @@ def page_case(request: Request, case_id: str,
     """An id the case was published under before (merged, split, or in other
     letter case) redirects permanently to its id now, noting where it came from."""
     answers = answers_of(request)
-    current, _ = _resolved(request, case_id)
+    try:
+        current, _ = _resolved(request, case_id)
+    except NotFoundError:
+        return _not_found(request, "error.no_case", case_id)
     if current != case_id:
         return RedirectResponse(f"/cases/{quote(current)}?from={quote(case_id)}",
                                 status_code=308)
@@ -71,37 +90,64 @@ def _followed_note(request: Request, followed: str, current: str) -> str | None:
     return note if then == current else None
 
 
+def _not_found(request: Request, key: str, asked: str) -> HTMLResponse:
+    return render(request, "error.html", {"status": 404, "detail": interface(request)(key, id=asked)},
+                  status_code=404)
+
+
 @router.get("/documents/{doc_id}", response_class=HTMLResponse)
 def page_document(request: Request, doc_id: str) -> HTMLResponse:
-    document = answers_of(request).get_document(doc_id)
-    highlighted = highlight_evidence(document["text"], document_spans(document))
+    try:
+        document = answers_of(request).get_document(doc_id)
+    except NotFoundError:
+        return _not_found(request, "error.no_document", doc_id)
+    t = interface(request)
+
+    def describe(event: dict) -> str:
+        return f"{t('type.' + str(event.get('type')))} {t.name(event.get('actor'))} → {t.name(event.get('target'))}"
+
+    highlighted = highlight_evidence(document["text"], document_spans(document, describe))
     return render(request, "document.html", {"document": document, "highlighted": highlighted})
 
 
 @router.get("/search", response_class=HTMLResponse)
-def page_search(request: Request, q: str = Query("", max_length=500)) -> HTMLResponse:
-    query = q.strip()
-    results = answers_of(request).search(query) if query else []
-    return render(request, "search.html", {"query": query, "results": results})
+def page_search(request: Request, q: str | None = None) -> HTMLResponse:
+    """No `q`: the empty form; `q` given but empty or too long: the form and the error."""
+    errors: dict[str, str] = {}
+    query = (q or "").strip()
+    if q is not None and not query:
+        errors["q"] = interface(request)("form.error.query_empty")
+    elif q is not None:
+        forms.check_length(query, forms.MAX_QUERY, "q", errors, interface(request))
+    results = answers_of(request).search(query) if query and not errors else []
+    return render(request, "search.html", {"query": query, "results": results, "errors": errors},
+                  status_code=400 if errors else 200)
 
 
 @router.get("/check", response_class=HTMLResponse)
-def page_check(
-    request: Request,
-    state: str = Query("", max_length=100),
-    org: str = Query("", max_length=100),
-    when: str = Query("", pattern="^$|" + WHEN_PATTERN),
-    claim: str = Query("", max_length=2000),
-) -> HTMLResponse:
-    answers = answers_of(request)
-    form = {"state": state.strip(), "org": org.strip(), "when": when, "claim": claim.strip()}
+def page_check(request: Request, state: str | None = None, org: str | None = None,
+               when: str = "", claim: str | None = None) -> HTMLResponse:
+    """Two forms: by parties (`state`, `org`, `when`) and by a sentence (`claim`, `when`)."""
+    answers, t, errors = answers_of(request), interface(request), {}
+    form = {"state": (state or "").strip(), "org": (org or "").strip(), "when": when.strip(),
+            "claim": (claim or "").strip(), "claim_form": claim is not None}
     result = claim_check = None
-    if form["claim"]:
-        claim_check = check_claim(form["claim"], read_claim(form["claim"]), answers.check, when or None)
-        result = claim_check.record
-    elif form["state"] and form["org"]:
-        result = answers.check(form["state"], form["org"], when or None)
-    return render(request, "check.html", {"form": form, "result": result, "claim_check": claim_check})
+    if form["claim_form"]:
+        sentence = forms.check_length(form["claim"], forms.MAX_CLAIM, "claim", errors, t, required=True)
+        asked = forms.check_when(when, "claim_when", errors, t, past_only=True)
+        if not errors:
+            claim_check = check_claim(sentence, read_claim(sentence), answers.check, asked)
+            result = claim_check.record
+    elif state is not None or org is not None:
+        requester = forms.check_state(answers, form["state"], "state", errors, t, required=True)
+        addressee = forms.check_org(answers, form["org"], "org", errors, t, required=True)
+        asked = forms.check_when(when, "when", errors, t, past_only=True)
+        if requester and requester == addressee:
+            errors["org"] = t("form.error.same_party", value=form["org"])
+        if not errors:
+            result = answers.check(requester, addressee, asked)
+    return render(request, "check.html", {"form": form, "result": result, "claim_check": claim_check,
+                                          "errors": errors}, status_code=400 if errors else 200)
 
 
 @router.get("/favicon.ico")
