@@ -71,7 +71,7 @@ def test_i18n_every_value_a_page_names_by_key_is_in_every_catalogue():
     keys |= {f"modality.{v}" for v in MODALITIES} | {f"assistance.{v}" for v in ASSISTANCE}
     keys |= {f"outcome.{v}" for v in OUTCOMES} | {f"appeal.{v}" for v in APPEAL_VERDICTS}
     keys |= {f"status.{p}_{m}" for p in POLARITIES for m in MODALITIES}
-    keys |= {f"weight.{v}" for v in RANK_LABELS.values()}
+    keys |= {f"weight.{v}" for v in RANK_LABELS.values()} | {f"doclang.{v}" for v in LANGUAGES}
     keys |= {f"finding.text.{key}" for key in _finding_keys()} | {f"why.text.{key}" for key in _why_keys()}
     assert len([k for k in keys if k.startswith("finding.text.")]) >= 17
     for lang in LANGUAGES:
@@ -120,6 +120,8 @@ def test_i18n_party_names_come_from_the_knowledge_files_in_each_language():
             own = party.names_in(lang)
             assert own, f"{party.id} has no {lang} name in parties.yaml"
             assert t.name(party.id) == own[0].text
+        for record in (*knowledge.groups(), *knowledge.bodies()):
+            assert record.names_in(lang), f"{record.id} has no {lang} name in {record.file}"
     ru, uk, en = (Interface(lang, knowledge) for lang in ("ru", "uk", "en"))
     assert (ru.name("KAZ"), ru.name("CSTO"), ru.name("NATO")) == ("Казахстан", "ОДКБ", "НАТО")
     assert (uk.name("KAZ"), uk.name("TJK"), uk.name("EU")) == ("Казахстан", "Таджикистан", "ЄС")

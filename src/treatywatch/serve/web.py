@@ -26,6 +26,7 @@ from treatywatch.serve import forms
 from treatywatch.serve.claims import check_claim, read_claim
 from treatywatch.serve.evidence import document_spans
 from treatywatch.serve.highlight import highlight_evidence
+from treatywatch.serve.i18n import LANGUAGES
 from treatywatch.serve.params import VERDICTS, CaseFilters, answers_of
 from treatywatch.serve.rendering import interface, render, request_language
 
@@ -59,7 +60,9 @@ def page_case(request: Request, case_id: str,
     except NotFoundError:
         return _not_found(request, "error.no_case", case_id)
     if current != case_id:
-        return RedirectResponse(f"/cases/{quote(current)}?from={quote(case_id)}",
+        lang = request.query_params.get("lang")
+        chosen = f"&lang={quote(lang)}" if lang in LANGUAGES else ""  # the language chosen stays
+        return RedirectResponse(f"/cases/{quote(current)}?from={quote(case_id)}{chosen}",
                                 status_code=308)
     note = _followed_note(request, followed, current) if followed else None
 
@@ -87,7 +90,11 @@ def _followed_note(request: Request, followed: str, current: str) -> str | None:
         then, note = _resolved(request, followed)
     except NotFoundError:
         return None
-    return note if then == current else None
+    if then != current or not note:
+        return None
+    t = interface(request)
+    # the store's note is English (CLI, API); other languages say its first clause
+    return note if t.lang == "en" else t("case.note.merged", old=followed.strip().upper(), now=current)
 
 
 def _not_found(request: Request, key: str, asked: str) -> HTMLResponse:
