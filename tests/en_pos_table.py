@@ -55,6 +55,8 @@ DEVELOPMENT = [
     "Troops/NOUN sent/PRTF by/PREP the/ADJF bloc/NOUN left/VERB.past the/ADJF country/NOUN within/PREP "
     "two/NUMR weeks/NOUN ./_",
     "The/ADJF country/NOUN didn/VERB.past '/_ t/PRCL ask/INFN NATO/NOUN for/PREP troops/NOUN ./_",
+    "The/ADJF contingent/NOUN left/VERB.past the/ADJF country/NOUN two/NUMR days/NOUN early/ADVB ./_",
+    "A/ADJF Russian/ADJF military/ADJF convoy/NOUN crossed/VERB.past the/ADJF border/NOUN at/PREP dawn/NOUN ./_",
 ]
 
 HELD_OUT = [

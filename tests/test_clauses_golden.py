@@ -36,6 +36,21 @@ main: что запрос удовлетворён ."""),
      """main: Россия поможет Армении {в случае обращения Еревана} ."""),
     ("ru", "По первому же запросу Москва окажет помощь Минску.",
      """main: {По первому же запросу} Москва окажет помощь Минску ."""),
+    ("ru", "Ещё раз подчеркну: обращение было адресовано ОДКБ.",
+     """main: Ещё раз подчеркну :
+main: обращение было адресовано ОДКБ ."""),
+    ("uk", "Міністр наголосив: Єреван звернеться до ОДКБ.",
+     """main: Міністр наголосив :
+main: Єреван звернеться до ОДКБ ."""),
+    ("en", "The minister said: Yerevan will appeal to the CSTO.",
+     """main: The minister said :
+main: Yerevan will appeal to the CSTO ."""),
+    ("en", "In the event of aggression Russia is ready to move its troops to Belarus.",
+     """main: {In the event of aggression} Russia is ready to move its troops to Belarus ."""),
+    ("en", "Moscow will help in case of a threat to Dushanbe and a request from its government.",
+     """main: Moscow will help {in case of a threat to Dushanbe and a request from its government} ."""),
+    ("en", "Agenda: consultations on Article 4.",
+     """main: Agenda : consultations on Article 4 ."""),
     ("uk", "Засідання, яке скликали на прохання Литви триватиме до вечора.",
      """main: Засідання ,
 rel: яке скликали на прохання Литви

@@ -271,6 +271,32 @@ CASES = [
         {ev("appeal", "TJK", "CSTO", modality="conditional", source="TJK")},
         id="en-p-conditional-appeal"),
 
+
+    # The addressee of a request noun through an addressing verb; a title that names its
+    # state by what it is ("the head of state") after a quotation; a colon after a speech verb.
+    row("Kazakhstan's request was addressed to the CSTO, not to Russia.",
+        {ev("appeal", "KAZ", "CSTO"), ev("appeal", "KAZ", "RUS", polarity="negative")},
+        id="en-p-appeal-addressed-contrast"),
+    row("The request for help was sent by Kyrgyzstan to Moscow.",
+        {ev("appeal", "KGZ", "RUS")}, id="en-p-appeal-passive-sent-to"),
+    row("President Kassym-Jomart Tokayev gave an interview on Monday. \"Let me stress this again: "
+        "we appealed to the CSTO, not to Russia,\" the head of state said.",
+        {ev("appeal", "KAZ", "CSTO", source="KAZ"), ev("appeal", "KAZ", "RUS", polarity="negative", source="KAZ")},
+        id="en-p-appeal-title-anaphora-after-quote"),
+    row("\"The CSTO contingent acted strictly within its mandate. The contingent left the country "
+        "ahead of schedule,\" said Kazakh President Kassym-Jomart Tokayev.",
+        {ev("withdrawal", "CSTO", "KAZ", source="KAZ")}, id="en-p-withdrawal-force-named-before-host-speaks"),
+    row("In the event of an attack on Armenia, Russia is ready to send its troops there.",
+        {ev("offer", "RUS", "ARM", modality="conditional")},
+        optional={ev("deployment", "RUS", "ARM", modality="conditional")},
+        id="en-p-offer-readiness-to-move-troops"),
+    row("NATO ambassadors will meet on Thursday, because Estonia has asked for consultations "
+        "under Article 4.",
+        {ev("consultation", "NATO", "EST", modality="intended"), ev("appeal", "EST", "NATO")},
+        id="en-p-consultation-gather-because"),
+    row("Gathered in Brussels, EU leaders discussed how to respond if a member state were ever to "
+        "invoke Article 42.7.",
+        set(), id="en-p-gather-hypothetical-article"),
     # Nothing: questions, exercise scenarios, treaty and procedure text.
     row("Will the CSTO send peacekeepers to Tajikistan if the border situation keeps worsening?",
         set(), id="en-p-question-direct"),

@@ -261,6 +261,36 @@ CASES = [
         {ev("appeal", "TJK", "CSTO", modality="conditional", source="TJK")},
         id="ru-p-conditional-appeal"),
 
+
+    # The addressee of a request noun in the dative of an addressing verb; the object first;
+    # a title that names its state by what it is ("глава государства"); a colon after a speech verb.
+    row("Письменное обращение Душанбе было адресовано не ОДКБ, а лично Москве, уточнили в МИД "
+        "Таджикистана.",
+        {ev("appeal", "TJK", "CSTO", polarity="negative", source="TJK"), ev("appeal", "TJK", "RUS", source="TJK")},
+        id="ru-p-appeal-addressed-dative-contrast"),
+    row("Просьбу о военной поддержке Ереван адресовал Вашингтону.",
+        {ev("appeal", "ARM", "USA")}, id="ru-p-appeal-object-first-addressed"),
+    row("Запрос о помощи Бишкек Москве так и не направил.",
+        {ev("appeal", "KGZ", "RUS", polarity="negative")}, id="ru-p-appeal-object-first-negated-dative"),
+    row("Премьер-министр Армении Никол Пашинян провёл пресс-конференцию. «Скажу прямо: мы "
+        "просили о помощи Россию, а не ОДКБ», — сказал глава правительства.",
+        {ev("appeal", "ARM", "RUS", source="ARM"), ev("appeal", "ARM", "CSTO", polarity="negative", source="ARM")},
+        id="ru-p-appeal-title-anaphora-after-quote"),
+    row("«Контингент ОДКБ действовал строго в рамках мандата. Контингент покинул страну "
+        "досрочно», — сказал президент Казахстана Касым-Жомарт Токаев.",
+        {ev("withdrawal", "CSTO", "KAZ", source="KAZ")}, id="ru-p-withdrawal-force-named-before-host-speaks"),
+    row("При нападении на Таджикистан Россия готова перебросить туда свои войска, заявил "
+        "министр обороны России.",
+        {ev("offer", "RUS", "TJK", modality="conditional", source="RUS")},
+        optional={ev("deployment", "RUS", "TJK", modality="conditional", source="RUS")},
+        id="ru-p-offer-readiness-to-move-troops", xfail="condition by 'при' + noun; helped party inside it"),
+    row("Послы стран НАТО соберутся в четверг, потому что Эстония запросила консультации по "
+        "статье 4.",
+        {ev("consultation", "NATO", "EST", modality="intended"), ev("appeal", "EST", "NATO")},
+        id="ru-p-consultation-gather-because"),
+    row("Собравшись в Брюсселе, лидеры ЕС обсудили, как действовать, если какое-либо государство "
+        "когда-нибудь применит статью 42.7.",
+        set(), id="ru-p-gather-hypothetical-article"),
     # Nothing: questions, exercise scenarios, treaty and procedure text.
     row("Направит ли ОДКБ миротворцев в Таджикистан, если ситуация на границе продолжит "
         "ухудшаться?",

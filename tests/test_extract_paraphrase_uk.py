@@ -269,6 +269,31 @@ CASES = [
         {ev("deployment", "TJK", "KAZ", modality="intended", source="TJK")},
         id="uk-p-deployment-ready-for-agreed-operation", xfail="readiness to contribute"),
 
+
+    # The addressee of a request noun in the dative of an addressing verb; the object first;
+    # a title that names its state by what it is ("глава держави"); a colon after a speech verb.
+    row("Звернення Бішкека було адресоване Москві, а не ОДКБ.",
+        {ev("appeal", "KGZ", "RUS"), ev("appeal", "KGZ", "CSTO", polarity="negative")},
+        id="uk-p-appeal-addressed-dative-contrast"),
+    row("Прохання про допомогу Душанбе адресував Москві.",
+        {ev("appeal", "TJK", "RUS")}, id="uk-p-appeal-object-first-addressed"),
+    row("Президент Казахстану Касим-Жомарт Токаєв дав інтерв'ю агентству. «Наголошу ще раз: наше "
+        "звернення було адресоване ОДКБ, а не Росії», — сказав глава держави.",
+        {ev("appeal", "KAZ", "CSTO", source="KAZ"), ev("appeal", "KAZ", "RUS", polarity="negative", source="KAZ")},
+        id="uk-p-appeal-title-anaphora-after-quote"),
+    row("«Контингент ОДКБ діяв суворо в межах мандата. Контингент залишив країну достроково», "
+        "— сказав президент Казахстану Касим-Жомарт Токаєв.",
+        {ev("withdrawal", "CSTO", "KAZ", source="KAZ")}, id="uk-p-withdrawal-force-named-before-host-speaks"),
+    row("У разі нападу на Вірменію Росія готова направити туди свої війська.",
+        {ev("offer", "RUS", "ARM", modality="conditional")},
+        optional={ev("deployment", "RUS", "ARM", modality="conditional")},
+        id="uk-p-offer-readiness-to-move-troops"),
+    row("Посли країн НАТО зберуться в четвер, бо Естонія попросила про консультації за статтею 4.",
+        {ev("consultation", "NATO", "EST", modality="intended"), ev("appeal", "EST", "NATO")},
+        id="uk-p-consultation-gather-because"),
+    row("Зібравшись у Брюсселі, лідери ЄС обговорили, як діяти, якщо будь-яка держава колись "
+        "застосує статтю 42.7.",
+        set(), id="uk-p-gather-hypothetical-article"),
     # Nothing: questions, exercise scenarios, treaty and procedure text.
     row("Чи направить ОДКБ миротворців до Таджикистану, якщо ситуація на кордоні й далі "
         "погіршуватиметься?",

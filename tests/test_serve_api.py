@@ -85,7 +85,8 @@ def test_api_document_gives_text_and_events_with_spans(client):
 def test_api_check_answers_as_the_cli_does(client, answers):
     response = client.get("/api/check", params={"state": "KAZ", "org": "CSTO", "when": "2022-01"})
     assert response.status_code == 200
-    assert response.json() == json.loads(json.dumps(answers.check("KAZ", "CSTO", "2022-01")))
+    assert response.json() == {"ok": True,
+                               **json.loads(json.dumps(answers.check("KAZ", "CSTO", "2022-01")))}
     assert response.json()["appeal"] == "made"
     assert response.json()["decision"]["outcome"] == "deploy"
 
@@ -99,6 +100,7 @@ def test_api_check_claim_judges_the_event_read_from_the_sentence(client, monkeyp
     claimed = Event(type="appeal", actor="TJK", target="CSTO", when="2025-11")
     monkeypatch.setattr("treatywatch.serve.api.read_claim", lambda sentence: [claimed])
     body = client.get("/api/check", params={"claim": "Таджикистан попросил ОДКБ ввести войска"}).json()
+    assert body["ok"] is True
     assert body["judgement"] == "contradicts"
     assert body["reason"] == "appeal_denied"
     assert body["query"] == {"state": "TJK", "org": "CSTO", "when": "2025-11"}

@@ -44,7 +44,11 @@ INTERNALS = re.compile(r"Traceback|File \"|site-packages|\.py\b|sqlalchemy|sqlit
 
 QUERY_ROUTES = {
     "/": ("actor", "org", "from", "to", "verdict", "lang"),
-    "/api/cases": ("actor", "org", "from", "to", "verdict"),
+    "/api/cases": ("actor", "org", "from", "to", "verdict", "sort", "limit", "offset"),
+    "/events": ("actor", "org", "from", "to", "type", "polarity", "modality", "sort", "lang"),
+    "/api/events": ("actor", "org", "from", "to", "type", "polarity", "modality", "sort", "limit"),
+    "/documents": ("language", "outlet", "from", "to", "sort", "offset", "lang"),
+    "/api/documents": ("language", "outlet", "from", "to", "sort", "limit", "offset"),
     "/search": ("q", "lang"),
     "/api/search": ("q",),
     "/check": ("state", "org", "when", "claim", "lang"),

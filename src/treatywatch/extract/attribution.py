@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 
 from treatywatch.extract.clauses import Clauses, quoted_spans
 from treatywatch.extract.lexicon import Lexicon, load_lexicon
-from treatywatch.extract.parties import COUNTRY_WORDS, PREPOSITIONS, PartyRef
+from treatywatch.extract.parties import PREPOSITIONS, PartyRef
 from treatywatch.extract.refusals import rejects_a_request
 from treatywatch.extract.segment import Sentence
 
@@ -95,15 +95,15 @@ def _outlet_named(sentence: Sentence, ref: PartyRef, refs: list[PartyRef], lex: 
 
 def _as_outlets(sentence: Sentence, refs: list[PartyRef], lex: Lexicon) -> list[PartyRef]:
     return [replace(r, kind="outlet", party=None, voice="media") if _outlet_named(sentence, r, refs, lex)
-            else _of_the_republic(sentence, r, refs) for r in refs]
+            else _of_the_republic(sentence, r, refs, lex) for r in refs]
 
 
-def _of_the_republic(sentence: Sentence, ref: PartyRef, refs: list[PartyRef]) -> PartyRef:
+def _of_the_republic(sentence: Sentence, ref: PartyRef, refs: list[PartyRef], lex: Lexicon) -> PartyRef:
     """"..., сообщили в правительстве республики": the republic is the state the sentence
     has named."""
     toks = sentence.tokens
     if ref.kind != "institution" or ref.party is not None or ref.voice is not None or ref.end >= len(toks) \
-            or toks[ref.end].lemma not in COUNTRY_WORDS:
+            or not lex.country_words.has(toks[ref.end]):
         return ref
     state = next((r for r in refs if r.kind in {"state", "metonym"} and r.party and r.start < ref.start), None)
     return replace(ref, party=state.party, voice=state.party) if state is not None else ref
@@ -315,7 +315,8 @@ def find_speakers(sentence: Sentence, refs: list[PartyRef], clauses: Clauses, le
             speakers.append(Speaker(k, "media", None, postposed=not _complement_in(tail[:to_comma])))
             continue
         # "Kazakhstan asked ..., Kremlin spokesman Peskov said (on Monday)." speaks for all before it
-        postposed = bool(in_segment) and seg_start > lo and (
+        after_quote = seg_start == lo and lo > 1 and toks[lo - 1].text in QUOTE_CLOSERS and toks[lo - 2].text in {",", "!", "?"}
+        postposed = bool(in_segment) and (seg_start > lo or after_quote) and (
             len(tail) <= 5 or to_comma <= 5 or (_circumstance(tail[0]) and not _complement_in(tail[:to_comma])) or (tail[0].text == "," and bool(lex.citing.phrase_at(toks, k + 2) or lex.citing.has(tail[1]) if len(tail) > 1 else False)))
         lead = toks[k - 1].text if k > 0 else ""
         says_that = any(t.lower in {"что", "що", "that"} for t in toks[k + 1:k + 6])

@@ -108,6 +108,9 @@ def split_clauses(sentence: Sentence, lex: Lexicon) -> Clauses:
                 lex.speech_verbs.has(t) or lex.claim_verbs.has(t) or lex.denial_verbs.has(t) or lex.report_nouns.has(t)
                 for t in toks[max(cuts[-1], k - 8):k]):
             cuts.append(k)  # "said that ...", "told parliament on Tuesday that ..."
+        elif tok.text == ":" and k > 0 and any(lex.speech_verbs.has(t) or lex.claim_verbs.has(t) or lex.confirm_verbs.has(t)
+                                               for t in toks[cuts[-1]:k]):
+            cuts.append(k + 1)  # "Ещё раз подчеркну: ...": what the speech verb says is a clause of its own
     conditions = _conditions(sentence, lex)
     for a, b in conditions:
         opens = a == 0 or toks[a - 1].text in SOFT_BREAKS | HARD_BREAKS  # a condition put first
@@ -223,8 +226,7 @@ def _noun_group_end(toks, j: int, lang: str) -> int:
     """End of the noun group that completes a prepositional condition: modifiers, the head
     noun, then genitive dependents ("по первому же нашему запросу", "в случае обращения Армении")."""
     if lang == "en":
-        hi = min(len(toks), j + 8)
-        return next((i for i in range(j, hi) if toks[i].text in SOFT_BREAKS | HARD_BREAKS), hi)
+        return _english_noun_group_end(toks, j)
     marker_has_head = j > 0 and toks[j - 1].pos == "NOUN"
     i = j
     if not marker_has_head:
@@ -234,6 +236,31 @@ def _noun_group_end(toks, j: int, lang: str) -> int:
             i += 1
     while i < len(toks) and "gent" in toks[i].grams and toks[i].pos in {"NOUN", "ADJF", "NUMR", None}:
         i += 1
+    return i
+
+
+EN_NOUN_LINKS = {"of", "on", "by", "against", "from", "to", "for"}
+
+
+def _english_noun_group_end(toks, j: int) -> int:
+    """'in the event of [an attack on Belarus]', 'upon [a request by Kyrgyzstan]': modifiers and
+    nouns, then prepositional dependents; a name right after a common noun opens the clause
+    the condition stands before ('in the event of aggression | Russia is ready')."""
+    i = j + 1 if j < len(toks) and toks[j].lower in EN_NOUN_LINKS else j  # "in the event | of ..."
+    while i < len(toks):
+        while i < len(toks) and toks[i].pos in NOUN_MODIFIERS and toks[i].text not in SOFT_BREAKS | HARD_BREAKS:
+            i += 1
+        head = i
+        while i < len(toks) and toks[i].pos == "NOUN":
+            if i > head and toks[i].text[:1].isupper() and not toks[i - 1].text[:1].isupper():
+                return i  # "aggression Russia": the name is the next clause's subject
+            i += 1
+        if i == head:
+            return i
+        if i < len(toks) and toks[i].lower in EN_NOUN_LINKS | {"and", "or"} and i + 1 < len(toks) and toks[i + 1].pos in NOUN_MODIFIERS | {"NOUN"}:
+            i += 1
+            continue
+        return i
     return i
 
 

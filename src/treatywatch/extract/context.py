@@ -86,8 +86,12 @@ def fill_arguments(frames: list[Frame], ctx: DocContext, alliance_of=lambda stat
                 went = _nearest(movers, f, lambda m: m.explicit_target and m.target)
                 asked = _nearest(appeals, f, lambda a: True)
                 f.target = (asked.actors[0] if asked and asked.actors else None) or (went.target if went else None) or ctx.main_state
+            named = f.recent_force_owner
+            if f.actor_from_speaker and named and named[1] == f.force_lemma and named[0] != f.target:
+                # "Контингент ОДКБ ... контингент ушёл из страны", said the host's president:
+                # the force the paragraph named, not the speaker's own
+                f.actors = [named[0]]
             if not f.actors and f.generic_force:
-                named = f.recent_force_owner
                 if named and named[1] == f.force_lemma and named[0] != f.target:
                     f.actors = [named[0]]  # "Контингент ОДКБ ... контингент ушёл из страны": the same force again
                 elif not f.collective_force and f.recent_state and f.recent_state != f.target:

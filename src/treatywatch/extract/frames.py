@@ -61,6 +61,7 @@ class Frame:
     governor: object = None  # governors.Governor of a dependent event word, if any
     clauses_span: tuple[int, int] | None = None  # the trigger's clause
     first_person: bool = False  # "мы обращались", "наше обращение": the speaker's side acts
+    actor_from_speaker: bool = False  # a force nobody is named for, taken as the speaker's own
 
     @property
     def at(self) -> int:
@@ -321,6 +322,7 @@ class FrameBuilder:
                     and sp.ref.kind in {"institution", "person", "state", "metonym"} and sp.ref.party \
                     and sp.ref.party not in ORG_IDS and sp.ref.party != frame.target:
                 frame.actors = [sp.ref.party]  # "the Defence Ministry said a unit was sent"
+                frame.actor_from_speaker = True
             if sp is not None:
                 frame.voice = sp.voice
                 if sp.ref is not None and sp.ref.kind == "person":
@@ -440,11 +442,19 @@ class FrameBuilder:
             if carrier is None:
                 carrier = self._carrier_before(toks, k)
             lo, hi = frame.clauses_span if frame.clauses_span else (0, len(toks))
+            later = self._predicate_after(toks, k, hi)
             if subject is None and carrier is None:
-                later = self._predicate_after(toks, k, hi)
                 agent = self._passive_agent(sentence, refs, later, lo, hi) if later is not None else None
                 if agent is not None and agent.kind in STATE_KINDS:
                     subject = agent  # "Официальный запрос ... был направлен Казахстаном в ОДКБ"
+            if subject is None and carrier is None and later is not None and sentence.lang != "en" \
+                    and self.lex.addressing_verbs.has(toks[later]) and not _passive(toks, later, self.lex):
+                # "Просьбу о помощи Бишкек адресовал Москве": the request is the object put
+                # first, the verb's subject asks (a neuter noun's accusative looks nominative)
+                named = next((r for r in refs if k < r.start < later and r.kind in STATE_KINDS
+                              and r.prep is None and "nomn" in (r.may_case or r.case)), None)
+                if named is not None and ("accs" in toks[k].grams or "inan" in toks[k].grams and "femn" not in toks[k].grams):
+                    subject = named
             if subject is None and carrier is not None:
                 agent = self._passive_agent(sentence, refs, carrier, lo, hi)
                 if agent is not None and agent.kind in STATE_KINDS:
@@ -488,12 +498,19 @@ class FrameBuilder:
         barred = {"with", "from", "against", "in", "on", "about", "by", "of", "против", "с", "со", "из", "от", "з", "із", "від", "проти", "о", "об", "про", "при"}
         target = None
         invoked = frame.trigger.feature == "invoke"  # "triggering Article 4": the article's alliance is asked
+        addressed = self._addressing_predicate(frame, toks)
         for r in (after if frame.target is None else []):
             if r.party in frame.actors or r.prep in barred or r is subject or r.is_venue():
                 continue
             if invoked and not (r.kind in ORG_KINDS and r.start - k <= 6):
                 continue
             direct = r.start - k <= 2 and (sentence.lang == "en" or r.case & {"accs", "gent", "datv"} or not r.case)
+            if not frame.trigger.nominal and sentence.lang != "en" and not toks[k].lemma.endswith(("ся", "сь")) \
+                    and r.prep is None and not r.attached \
+                    and "accs" in (r.may_case or r.case) and "nomn" not in r.case and r.kind in STATE_KINDS | ORG_KINDS:
+                direct = True  # "просили о помощи Россию": the asked one in the accusative, wherever it stands
+            if addressed is not None and self._addressee_of(r, addressed, k):
+                direct = True  # "обращение было адресовано не России": the addressee in the dative
             if r.kind in ORG_KINDS or r.prep in TO_PREPS or direct:
                 target = r
                 break
@@ -580,6 +597,28 @@ class FrameBuilder:
             frame.target = target.party
             frame.explicit_target = True
             frame.extra_targets.extend(_group_siblings(refs, target))
+
+    def _addressing_predicate(self, frame: Frame, toks) -> int | None:
+        """The verb that addresses a request noun to someone: its predicate ("запрос был
+        адресован", "звернення адресоване") or the verb it is the object of ("направил
+        обращение"), when that verb is one of addressing."""
+        if not frame.trigger.nominal:
+            return None
+        lo, hi = frame.clauses_span if frame.clauses_span else (0, len(toks))
+        k = frame.at
+        for j in (self._predicate_after(toks, k, hi), self._carrier_before(toks, k)):
+            if j is not None and self.lex.addressing_verbs.has(toks[j]):
+                return j
+        j = next((j for j in range(k + 1, min(hi, k + 4)) if self.lex.addressing_verbs.has(toks[j])), None)
+        return j  # "обращение, адресованное Москве": a participle after the noun
+
+    @staticmethod
+    def _addressee_of(r: PartyRef, verb: int, noun: int) -> bool:
+        """A bare dative next to the addressing verb ("адресовано Москве", "Москве не
+        направлял"), not a genitive of a noun ("посол Армении")."""
+        if r.prep is not None or r.attached or "datv" not in (r.may_case or r.case) or "nomn" in r.case:
+            return False
+        return 0 < r.start - verb <= 3 or noun < r.start < verb and verb - r.end <= 3
 
     def _predicate_after(self, toks, k: int, hi: int) -> int | None:
         """The predicate a nominal event is the subject of ("запрос ... был направлен")."""

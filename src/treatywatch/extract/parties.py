@@ -33,7 +33,6 @@ ORG_BODY_ROLES = {"secretariat", "secretary_general", "press_service", "spokespe
 
 PLACE_KINDS = {"state", "state_adj", "metonym", "group"}
 PROPER_GRAMMEMES = frozenset({"Geox", "Name", "Surn", "Patr", "Orgn", "Trad"})
-COUNTRY_WORDS = {"республика", "страна", "республіка", "країна", "country", "republic"}  # "the ministry of the republic"
 PREPOSITIONS = {
     "к", "в", "во", "на", "из", "от", "с", "со", "для", "до", "у", "по", "против", "при", "через",
     "з", "із", "зі", "від", "проти", "для",
@@ -57,6 +56,9 @@ class PartyRef:
     alternatives: tuple = ()  # other parties the same words may name ("альянс", "Brussels")
     treaty_org: str | None = None  # for a treaty: the organization it founded ("Washington Treaty": NATO)
     group: str | None = None  # the group of states the mention named ("baltic-states"), one ref per member
+    may_case: frozenset[str] = frozenset()  # every case the form may have ("России": gent, datv, loct)
+    guessed: bool = False  # a title given the state in view for want of a better owner
+    anaphoric: bool = False  # a title that names its state by what it is: "глава государства", "президент страны"
 
     @property
     def unnamed(self) -> bool:
@@ -134,6 +136,8 @@ class PartyResolver:
                            _case_of(sentence, m.start, m.end), _prep_before(sentence, m.start))
             if getattr(m, "ambiguous", False):
                 ref.alternatives = tuple(getattr(m, "alternatives", ()))
+            if ref.case and sentence.lang in ("ru", "uk"):
+                ref.may_case = self._possible_cases(sentence, m.start, m.end) | (ref.case & CASES)
             prev = sentence.tokens[m.start - 1] if m.start > 0 else None
             ref.attached = (prev is not None and prev.pos == "NOUN" and ref.prep is None
                             and ("Fixd" in ref.case or "gent" in ref.case and "nomn" not in ref.case))
@@ -162,11 +166,19 @@ class PartyResolver:
                 ref.party = None
             refs.append(ref)
         refs.sort(key=lambda r: r.start)
-        self._bind_institutions(sentence, refs, main_org)
+        self._bind_institutions(sentence, refs, main_org, lex)
         self._bind_appositions(sentence, refs)
         refs.extend(self._unnamed_sources(sentence, lex, refs))
         refs.sort(key=lambda r: r.start)
         return refs
+
+    def _possible_cases(self, sentence: Sentence, start: int, end: int) -> frozenset[str]:
+        """Every case the name's inflected word may be in, whatever reading was chosen."""
+        tok = next((t for t in sentence.tokens[start:end] if t.grams & CASES), None)
+        if tok is None:
+            return frozenset()
+        return frozenset(g for p in self.names.morph.parses(tok.text, sentence.lang)
+                         for g in p.grammemes & CASES)
 
     def _members(self, sentence: Sentence, m: Mention, when: dt.date | None) -> list[PartyRef]:
         """'the Baltic states': one state ref per member on the date, at the group's span."""
@@ -219,8 +231,9 @@ class PartyResolver:
         except NotFoundError:  # a role kind the data does not define
             return role in SPEAKS_AS_MEDIA
 
-    def _bind_institutions(self, sentence: Sentence, refs: list[PartyRef], main_org: str | None) -> None:
+    def _bind_institutions(self, sentence: Sentence, refs: list[PartyRef], main_org: str | None, lex: Lexicon) -> None:
         """'МИД Беларуси', 'the Turkish Foreign Ministry', 'секретариат организации'."""
+        toks = sentence.tokens
         for ref in refs:
             if ref.kind != "institution":
                 continue
@@ -235,11 +248,23 @@ class PartyResolver:
                     ref.party, ref.group = bound.party, bound.group  # "министры стран Балтии": each member's
                 elif ref.role in ORG_BODY_ROLES and main_org:
                     ref.party = main_org
-            follows = sentence.tokens[ref.end].lemma if ref.end < len(sentence.tokens) else ""
-            if ref.party is None and not self._as_media(ref.role) and follows not in COUNTRY_WORDS:
-                # "Russia is ready to help, a deputy foreign minister said": the state in view
-                first_state = next((r for r in refs if r.kind in {"state", "metonym"} and r.party), None)
+            if ref.party is None and (lex.country_words.any_in(toks, ref.start, ref.end)
+                                      or ref.end < len(toks) and lex.country_words.has(toks[ref.end])):
+                # "заявил глава государства", "президент страны": the state the text spoke of
+                # before, not one the sentence names (context binds it)
+                ref.anaphoric = True
+            if ref.party is None and not self._as_media(ref.role) and not ref.anaphoric:
+                # "Russia is ready to help, a deputy foreign minister said": the state in view,
+                # but not one a quotation names when the title stands outside it (context binds it)
+                outside = _inside_quotes(toks, ref.start)
+                in_view = [r for r in refs if r.kind in {"state", "metonym"} and r.party
+                           and _inside_quotes(toks, r.start) == outside]
+                # a state under a preposition after the title is whom it turns to ("the Prime
+                # Minister turned to the Russian Federation"), not whose it is
+                first_state = next((r for r in in_view if r.prep is None or r.end <= ref.start), None)
                 ref.party = first_state.party if first_state is not None else None
+                ref.anaphoric = first_state is None
+                ref.guessed = first_state is not None
             if ref.party is None:
                 ref.voice = "media" if self._as_media(ref.role) else None
             elif self._as_media(ref.role):
@@ -274,6 +299,19 @@ class PartyResolver:
                 out.append(PartyRef(k, k + 1, None, kind, "media", None, tok.lemma, tok.grams,
                                     _prep_before(sentence, k)))
         return out
+
+
+def _inside_quotes(toks, i: int) -> bool:
+    """Whether token i stands inside quotation marks opened before it in the sentence."""
+    guillemets = straight = 0
+    for tok in toks[:i]:
+        if tok.text in {"«", "“", "„"}:
+            guillemets += 1
+        elif tok.text in {"»", "”"}:
+            guillemets = max(0, guillemets - 1)
+        elif tok.text == '"':
+            straight ^= 1
+    return guillemets > 0 or straight == 1
 
 
 def coordinated(sentence: Sentence, refs: list[PartyRef], seed: PartyRef, kinds: set[str]) -> list[PartyRef]:

@@ -20,7 +20,7 @@ from treatywatch.extract.denials import apply_denials
 from treatywatch.extract.frames import Frame, FrameBuilder
 from treatywatch.extract.lexicon import LANGS, load_lexicon
 from treatywatch.extract.merge import complete_slots, merge_events
-from treatywatch.extract.parties import COUNTRY_WORDS, ORG_BODY_ROLES, PartyRef, PartyResolver, _prep_before
+from treatywatch.extract.parties import ORG_BODY_ROLES, PartyRef, PartyResolver, _prep_before
 from treatywatch.extract.quantity import find_counts
 from treatywatch.extract.segment import segment
 from treatywatch.extract.timex import find_times
@@ -40,6 +40,7 @@ class Reading:
 
     last_voice: dict[int, str | None] = field(default_factory=dict)
     recent_state: dict[int, str] = field(default_factory=dict)
+    role_holders: dict[str, str] = field(default_factory=dict)  # role -> party of the last person named in it
     recent_force_owner: dict[int, tuple[str, str]] = field(default_factory=dict)  # "Контингент ОДКБ": (party, noun)
     pending_count: dict[int, int] = field(default_factory=dict)
     block_frames: dict[int, list[Frame]] = field(default_factory=dict)
@@ -57,7 +58,8 @@ def _force_owner_named(sentence, refs, lex) -> str | None:
         if not lex.force_nouns.has(tok):
             continue
         owner = next((r.party for r in refs if r.party and (r.start in {j + 1, j + 2} and r.kind in {"org", "body", "state", "metonym"}
-                                                             and r.prep is None or r.end == j and r.kind in {"org", "state_adj"})), None)
+                                                             and r.prep is None or r.end == j and r.kind in {"org", "state_adj"}
+                                                             or r.kind == "force" and r.start <= j < r.end)), None)
         if owner:
             return owner, tok.lemma
     return None
@@ -177,7 +179,10 @@ class Extractor:
         block = sentence.block
         lex = self.lexicons[sentence.lang]
         clauses = split_clauses(sentence, lex)
-        self._bind_country_anaphora(sentence, refs, state.recent_state.get(block))
+        self._bind_country_anaphora(sentence, refs, state.recent_state.get(block), state.role_holders)
+        for r in refs:
+            if r.kind in {"person", "institution"} and r.role and r.party and not r.anaphoric and not r.guessed:
+                state.role_holders[r.role] = r.party  # "президент Токаев": whose "глава государства" is next
         speakers = find_speakers(sentence, refs, clauses, lex)
         for sp in speakers:
             if sp.voice == "__previous__":
@@ -311,16 +316,20 @@ class Extractor:
         found = [org for org in orgs if self.knowledge.member_of(state, org, doc.published).status == "member"]
         return found[0] if len(found) == 1 else None
 
-    def _bind_country_anaphora(self, sentence, refs: list[PartyRef], recent: str | None) -> None:
-        """'Министерство обороны республики' after a sentence about Armenia is Armenia's."""
-        if recent is None:
-            return
-        toks = sentence.tokens
+    def _bind_country_anaphora(self, sentence, refs: list[PartyRef], recent: str | None,
+                               role_holders: dict[str, str]) -> None:
+        """'Министерство обороны республики' after a sentence about Armenia is Armenia's;
+        "заявил глава государства" after "президент Токаев" is Kazakhstan's, whatever
+        state the quotation before it names."""
         for r in refs:
-            if r.kind == "institution" and r.party is None and r.end < len(toks) \
-                    and toks[r.end].lemma in COUNTRY_WORDS:
-                r.party = recent
-                r.voice = "media" if self.resolver._as_media(r.role) else recent
+            if r.kind == "institution" and r.guessed and role_holders.get(r.role):
+                r.party = role_holders[r.role]  # "the Prime Minister" after "Prime Minister Pashinyan"
+                r.voice = "media" if self.resolver._as_media(r.role) else r.party
+            elif r.kind == "institution" and r.party is None and r.anaphoric:
+                party = role_holders.get(r.role) or recent
+                if party is not None:
+                    r.party = party
+                    r.voice = "media" if self.resolver._as_media(r.role) else party
 
     def _bind_to_main_org(self, sentence, refs: list[PartyRef], ctx: DocContext) -> None:
         """'the alliance', 'союзники по блоку', 'секретариат организации': the document's alliance."""

@@ -74,7 +74,7 @@ def find_triggers(sentence: Sentence, lex: Lexicon, clauses: Clauses, refs=(), a
             tok = tok.as_verb()  # "прибыли": the verb, not the plural of "прибыль"
         trig = _appeal(toks, k, tok, lex, en, noun, verb, hi, has_party_after) \
             or _offer(toks, k, tok, lex, lo, hi) \
-            or _consultation(toks, k, tok, lex, en, noun, verb, lo, hi, has_body_after, has_org_near, after_appeal) \
+            or _consultation(toks, k, tok, lex, en, noun, verb, lo, hi, has_body_after, has_org_near, after_appeal, clauses) \
             or _decision(toks, k, tok, lex, en, noun, verb, lo, hi) \
             or _movement(toks, k, tok, lex, en, noun, verb, lo, hi)
         if trig is not None:
@@ -122,6 +122,10 @@ def _offer(toks, k, tok, lex, lo, hi) -> Trigger | None:
             return None  # "готов рассмотреть просьбу": deliberation, not an offer (rule 12)
         if _window_has(lex.help_verbs, toks, k + 1, min(hi, k + 8)) or _window_has(lex.help_nouns, toks, k + 1, min(hi, k + 8)):
             return Trigger("offer", k, feature="readiness")
+        if _window_has(lex.deploy_verbs, toks, k + 1, min(hi, k + 4)) and _window_has(lex.force_nouns, toks, k + 1, min(hi, k + 10)):
+            # "готова перебросить свои войска", "ready to move its troops": help offered as a force
+            # (rule 7; readiness for an agreed operation is read as a deployment later)
+            return Trigger("offer", k, feature="readiness")
         return None
     if lex.help_verbs.has(tok) and tok.pos not in {"NOUN"}:
         future = ("futr" in tok.grams and tok.pos == "VERB") or any(lex.future_aux.has(t) for t in toks[max(lo, k - 3):k])
@@ -139,7 +143,25 @@ def _offer(toks, k, tok, lex, lo, hi) -> Trigger | None:
 GATHER_VERBS = {"собраться", "собираться", "встретиться", "зібратися", "збиратися", "зустрітися", "meet", "convene", "gather"}
 
 
-def _consultation(toks, k, tok, lex, en, noun, verb, lo, hi, has_body_after, has_org_near, after_appeal=False) -> Trigger | None:
+def _occasioned(toks, lo, hi, lex, after_appeal, clauses, own_clause: bool = False) -> bool:
+    """A meeting answers a crisis when the story told of an appeal before, or the sentence
+    names the situation, a request or a treaty article, other than inside a condition
+    ("how to react if a member state were to activate Article 42.7" occasions nothing)."""
+    if after_appeal or lex.situation_words.any_in(toks, lo, hi):
+        return True
+    span = list(range(lo, hi)) if own_clause else range(len(toks))
+    if own_clause and clauses is not None:
+        # and a clause that gives the reason: "will gather on 26 June, because Turkey has invoked"
+        for a, b in clauses.spans:
+            if a >= hi and (lex.cause_markers.has(toks[a]) or lex.cause_markers.phrase_at(toks, a)
+                            or a + 1 < b and (lex.cause_markers.has(toks[a + 1]) or lex.cause_markers.phrase_at(toks, a + 1))):
+                span += range(a, b)
+    real = [j for j in span if clauses is None or not clauses.in_condition(j)]
+    return any(lex.appeal_nouns.has(toks[j]) or lex.article_words.has(toks[j]) for j in real)
+
+
+def _consultation(toks, k, tok, lex, en, noun, verb, lo, hi, has_body_after, has_org_near, after_appeal=False,
+                  clauses=None) -> Trigger | None:
     if lex.routine_adjs.any_in(toks, max(lo, k - 3), k):
         return None
     urgent = lex.urgent_adjs.any_in(toks, max(lo, k - 3), k) or lex.urgent_adjs.any_in(toks, k + 1, min(hi, k + 2))
@@ -151,8 +173,7 @@ def _consultation(toks, k, tok, lex, en, noun, verb, lo, hi, has_body_after, has
     if lex.meeting_nouns.has(tok) and (noun or en and not verb):
         if lex.routine_adjs.any_in(toks, lo, hi) and not urgent:
             return None  # "the regular annual summit, held back-to-back with a summit of the SCO"
-        occasioned = after_appeal or lex.situation_words.any_in(toks, lo, hi) or lex.appeal_nouns.any_in(toks) \
-            or lex.article_words.any_in(toks)
+        occasioned = _occasioned(toks, lo, hi, lex, after_appeal, clauses)
         if urgent or (convened and has_body_after(k) and occasioned):
             return Trigger("consultation", k, nominal=True)  # "an NAC meeting over the situation is to be held"
         return None  # "the summit took place in Bishkek": a meeting with no crisis named is routine
@@ -162,7 +183,8 @@ def _consultation(toks, k, tok, lex, en, noun, verb, lo, hi, has_body_after, has
         if not (after_appeal or lex.situation_words.any_in(toks, k + 1, hi) or lex.appeal_nouns.any_in(toks, k + 1, hi)):
             return None  # "discussed the budget": business of a routine meeting
         return Trigger("consultation", k, feature="discuss")
-    if tok.lemma in GATHER_VERBS and verb and has_org_near(k) and not lex.routine_adjs.any_in(toks, lo, hi):
+    if tok.lemma in GATHER_VERBS and verb and has_org_near(k) and not lex.routine_adjs.any_in(toks, lo, hi) \
+            and (urgent or _occasioned(toks, lo, hi, lex, after_appeal, clauses, own_clause=True)):
         return Trigger("consultation", k, feature="gather")  # "послы стран НАТО собрались", "ambassadors met"
     return None
 

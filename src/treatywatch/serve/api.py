@@ -1,6 +1,10 @@
 """The JSON API under /api. Reads are open; writes need the operator's token.
 
-Every answer is JSON; every error is `{"ok": false, "error": ..., "status": ...}`.
+Every answer is a JSON object with `ok`; every error is `{"ok": false, "error": ...,
+"status": ...}` (the models and the statuses each route sends: serve/api_models.py).
+The lists (`/api/cases`, `/api/events`, `/api/documents`) page with `limit`/`offset`,
+give the `total`, sort with `sort=column` or `sort=-column`, and answer 304 to a
+client whose copy is current (ETag, Last-Modified).
 Events are the spec's (../shared/spec/events.md) plus `evidence` and `confidence`.
 """
 
@@ -18,7 +22,14 @@ from starlette.concurrency import run_in_threadpool
 from treatywatch.errors import InputError
 from treatywatch.serve.auth import require_token
 from treatywatch.serve.claims import check_claim, read_claim
-from treatywatch.serve.params import CaseFilters, WHEN_PATTERN, answers_of
+from treatywatch.serve import listing
+from treatywatch.serve.api_models import (CaseAnswer, CasesPage, CheckAnswer, ClaimAnswer,
+                                          DocumentAnswer, DocumentsPage, EventsPage, IngestBatch,
+                                          IngestResult, SearchAnswer, responses)
+from treatywatch.serve.conditional import conditional_response
+from treatywatch.serve.listing import CASE_SORTS, DOCUMENT_SORTS, EVENT_SORTS
+from treatywatch.serve.params import (WHEN_PATTERN, CaseFilters, DocumentFilters, EventFilters,
+                                      Paging, answers_of, sort_query)
 
 router = APIRouter(prefix="/api", tags=["api"])
 
@@ -26,50 +37,82 @@ RECORD_FIELDS = ("id", "text", "html", "url", "published", "title")
 NDJSON_TYPES = ("application/x-ndjson", "application/jsonl", "application/ndjson")
 
 
-@router.get("/cases", summary="Cases (episodes), filtered")
-def api_cases(request: Request, filters: CaseFilters = Depends()) -> dict[str, Any]:
-    cases = answers_of(request).list_cases(filters.as_dict())
-    return {"ok": True, "count": len(cases), "cases": cases}
+@router.get("/cases", summary="Cases (episodes), filtered, sorted and paged", response_model=None,
+            responses=responses(CasesPage, 400, 404, 422, conditional=True))
+def api_cases(request: Request, filters: CaseFilters = Depends(), paging: Paging = Depends(),
+              sort: str | None = sort_query(CASE_SORTS, "start")) -> Response:
+    """The CLI's `cases` filters; `total` counts the matching cases over all pages."""
+    return _conditional_json(request, lambda: _page_json("cases", listing.list_cases(
+        answers_of(request), filters.as_dict(), sort, paging.limit, paging.offset)))
 
 
-@router.get("/cases/{case_id}", summary="One case: timeline, verdict, conflicts, findings")
+@router.get("/cases/{case_id}", summary="One case: timeline, verdict, conflicts, findings",
+            response_model=None, responses=responses(CaseAnswer, 404))
 def api_case(request: Request, case_id: str) -> Response:
     return _cached_json(request, lambda: {"ok": True, "case": answers_of(request).get_case(case_id)})
 
 
-@router.get("/documents/{doc_id}", summary="One document with its text and events")
+@router.get("/events", summary="Events of all documents, filtered, sorted and paged",
+            response_model=None, responses=responses(EventsPage, 400, 404, 422, conditional=True))
+def api_events(request: Request, filters: EventFilters = Depends(), paging: Paging = Depends(),
+               sort: str | None = sort_query(EVENT_SORTS, "when")) -> Response:
+    """Each event with its document, the case it counts in and its first sentence of
+    evidence. `from`/`to` match the event's date, else its report's."""
+    return _conditional_json(request, lambda: _page_json("events", listing.list_events(
+        answers_of(request), filters.as_dict(), sort, paging.limit, paging.offset)))
+
+
+@router.get("/documents", summary="Stored documents (without text), filtered, sorted and paged",
+            response_model=None, responses=responses(DocumentsPage, 400, 422, conditional=True))
+def api_documents(request: Request, filters: DocumentFilters = Depends(),
+                  paging: Paging = Depends(),
+                  sort: str | None = sort_query(DOCUMENT_SORTS, "published")) -> Response:
+    return _conditional_json(request, lambda: _page_json("documents", listing.list_documents(
+        answers_of(request), filters.as_dict(), sort, paging.limit, paging.offset)))
+
+
+@router.get("/documents/{doc_id}", summary="One document with its text and events",
+            response_model=None, responses=responses(DocumentAnswer, 404))
 def api_document(request: Request, doc_id: str) -> dict[str, Any]:
     return {"ok": True, "document": answers_of(request).get_document(doc_id)}
 
 
-@router.get("/search", summary="Full-text search over documents")
+@router.get("/search", summary="Full-text search over documents", response_model=None,
+            responses=responses(SearchAnswer, 422))
 def api_search(request: Request, q: str = Query(..., min_length=1, max_length=500)) -> dict[str, Any]:
     results = answers_of(request).search(q)
     return {"ok": True, "query": q, "count": len(results), "results": results}
 
 
-@router.get("/check", summary="Check a claim: by state, organization and date, or by a sentence")
+@router.get("/check", summary="Check a claim: by state, organization and date, or by a sentence",
+            response_model=None,
+            responses=responses(CheckAnswer | ClaimAnswer, 400, 404, 422,
+                                description="CheckAnswer by state and org, ClaimAnswer by claim"))
 def api_check(
     request: Request,
     state: str | None = Query(None, max_length=100, description="ISO code or name in en/ru/uk"),
     org: str | None = Query(None, max_length=100, description="Organization id, e.g. CSTO"),
     when: str | None = Query(None, pattern=WHEN_PATTERN, description="YYYY, YYYY-MM or YYYY-MM-DD"),
     claim: str | None = Query(None, max_length=2000, description="A sentence in ru, uk or en"),
-) -> dict[str, Any]:
-    """With `state` and `org`: the same JSON as `treatywatch check --format json`.
+) -> Any:
+    """With `state` and `org`: the same JSON as `treatywatch check --format json`, with `ok`.
     With `claim`: the event read from the sentence and whether the record confirms,
     contradicts or cannot judge it (`judgement`), with the record it rests on."""
     answers = answers_of(request)
     if claim and claim.strip():
-        return check_claim(claim, read_claim(claim), answers.check, when).to_json()
+        return {"ok": True, **check_claim(claim, read_claim(claim), answers.check, when).to_json()}
     if state and org:
-        return _cached_json(request, lambda: answers.check(state, org, when))
+        return _cached_json(request, lambda: {"ok": True, **answers.check(state, org, when)})
     raise HTTPException(422, "give state and org (and when), or claim: "
                              "/api/check?state=TJK&org=CSTO&when=2025-11 or /api/check?claim=...")
 
 
 @router.post("/documents", status_code=201, dependencies=[Depends(require_token)],
              summary="Ingest one document (JSON object) or a batch (application/x-ndjson)",
+             response_model=None,
+             responses=responses(IngestResult | IngestBatch, 401, 403, 413, 415, 422, 429,
+                                 ok_status=201, description="IngestResult for one document, "
+                                                            "IngestBatch for a batch"),
              openapi_extra={"requestBody": {"content": {
                  "application/json": {"schema": {"type": "object", "properties": {
                      name: {"type": "string"} for name in RECORD_FIELDS}}},
@@ -86,6 +129,18 @@ async def api_ingest(request: Request) -> JSONResponse:
     if content_type in NDJSON_TYPES:
         return JSONResponse({"ok": True, "count": len(results), "documents": results}, status_code=201)
     return JSONResponse({"ok": True, **results[0]}, status_code=201)
+
+
+def _page_json(table: str, page: listing.Listing) -> dict[str, Any]:
+    return {"ok": True, "total": page.total, "count": len(page.rows), "limit": page.limit,
+            "offset": page.offset, "sort": page.sort, table: page.rows}
+
+
+def _conditional_json(request: Request, make: Callable[[], Any]) -> Response:
+    """The JSON of `make()` (through the response cache) with ETag and Last-Modified."""
+    key = ("api", request.url.path, request.url.query)
+    body = request.app.state.cache.get_or_make(key, lambda: _json_bytes(make()))
+    return conditional_response(request, body, "application/json")
 
 
 def _cached_json(request: Request, make: Callable[[], Any]) -> Response:

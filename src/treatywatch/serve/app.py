@@ -28,12 +28,14 @@ from treatywatch import __version__
 from treatywatch.errors import ConfigError
 from treatywatch.serve.auth import FailureLimiter
 from treatywatch.serve.body_limit import BodyLimitMiddleware
+from treatywatch.serve.conditional import FirstServed
 from treatywatch.serve.error_shape import install_error_handlers
 from treatywatch.serve.response_cache import DEFAULT_TTL_SECONDS, ResponseCache
 from treatywatch.serve.security import SecurityMiddleware
 
 DEFAULT_MAX_BODY_BYTES = 5 * 1024 * 1024
 DEFAULT_MAX_DOCUMENTS = 1000  # per upload request
+DOCS_ASSETS = "/docs-assets"  # Swagger UI and ReDoc, as the fastapi-offline package ships them
 
 
 @dataclass(frozen=True)
@@ -58,6 +60,24 @@ def settings_from_env(db_url: str | None = None, *, max_body_bytes: int = DEFAUL
                          cache_seconds=max(0.0, cache_seconds))
 
 
+def docs_assets_dir() -> Any:
+    """The folder of Swagger UI and ReDoc bundles inside the installed fastapi-offline."""
+    return resources.files("fastapi_offline") / "static"
+
+
+def _document_real_errors(app: FastAPI) -> None:
+    from treatywatch.serve.api_models import without_default_validation_errors
+
+    make = app.openapi
+
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema is None:
+            app.openapi_schema = without_default_validation_errors(make())
+        return app.openapi_schema
+
+    app.openapi = openapi  # type: ignore[method-assign]
+
+
 def create_app(db_url: str | None = None, *, settings: ServeSettings | None = None,
                answers: Any = None) -> FastAPI:
     """The web app over one store. `settings` overrides what the environment says;
@@ -70,7 +90,8 @@ def create_app(db_url: str | None = None, *, settings: ServeSettings | None = No
 
         answers = open_answers(settings.db_url)
     app = FastAPI(
-        docs_url=None,  # our own /docs page below: Swagger UI without inline script
+        docs_url=None,  # our own /docs and /redoc below: no inline script, no CDN
+        redoc_url=None,
         title="treatywatch",
         version=__version__,
         description="An evidence-cited record of collective-security appeals, decisions "
@@ -81,17 +102,25 @@ def create_app(db_url: str | None = None, *, settings: ServeSettings | None = No
     app.state.answers = answers
     app.state.write_lock = threading.Lock()  # the store's writer is not thread-safe
     app.state.cache = ResponseCache(ttl=settings.cache_seconds)
+    app.state.first_served = FirstServed()
     app.state.auth_failures = FailureLimiter()
     install_error_handlers(app)
+    _document_real_errors(app)
     app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_body_bytes)
     app.add_middleware(SecurityMiddleware)
     static = resources.files("treatywatch.serve") / "static"
     docs_page = (static / "docs.html").read_text(encoding="utf-8")
+    redoc_page = (static / "redoc.html").read_text(encoding="utf-8")
 
     @app.get("/docs", include_in_schema=False)
     def api_docs() -> HTMLResponse:
         return HTMLResponse(docs_page)
 
+    @app.get("/redoc", include_in_schema=False)
+    def api_redoc() -> HTMLResponse:
+        return HTMLResponse(redoc_page)
+
+    app.mount(DOCS_ASSETS, StaticFiles(directory=str(docs_assets_dir())), name="docs-assets")
     app.mount("/static", StaticFiles(directory=str(static)), name="static")
     app.include_router(api.router)
     app.include_router(web.router)

@@ -4,6 +4,11 @@ page can be drawn again with what the user typed.
 
 Each `check_*` takes the raw value and an `errors` dict (field -> message) it adds to,
 and returns the value to use (a party id, a date string) or None when there is none.
+
+The list filters (`CaseForm`, `EventForm`, `DocumentForm`) are request dependencies:
+they take the fields as typed (no pattern on them, so that a bad one is not a bare
+422), check each, and hold `filters` (params.CaseFilters etc., as typed, for the form
+to show again and the listing to use) and `errors`.
 """
 
 from __future__ import annotations
@@ -12,14 +17,20 @@ import datetime as dt
 import re
 from typing import Any
 
+from fastapi import Query, Request
+
 from treatywatch.errors import ConfigError, NotFoundError
+from treatywatch.model import EVENT_TYPES, MODALITIES, POLARITIES
 from treatywatch.reason.periods import parse_when
 from treatywatch.serve.i18n import Interface
-from treatywatch.serve.params import VERDICTS, WHEN_PATTERN
+from treatywatch.serve.params import (DOCUMENT_LANGUAGES, VERDICTS, WHEN_PATTERN, CaseFilters,
+                                      DocumentFilters, EventFilters, answers_of)
+from treatywatch.serve.rendering import interface
 
 MAX_NAME = 100  # a state or organization as typed
 MAX_CLAIM = 2000
 MAX_QUERY = 500
+MAX_OUTLET = 200
 
 Errors = dict[str, str]
 
@@ -84,9 +95,65 @@ def check_org(answers: Any, value: str, field: str, errors: Errors, t: Interface
     return None
 
 
-def check_verdict(value: str, field: str, errors: Errors, t: Interface) -> str | None:
+def check_choice(value: str, choices: tuple[str, ...], field: str, errors: Errors, t: Interface,
+                 message: str = "form.error.choice") -> str | None:
+    """One of `choices` (a select's options), or nothing."""
     text = value.strip()
-    if text and text not in VERDICTS:
-        errors[field] = t("form.error.verdict")
+    if text and text not in choices:
+        errors[field] = t(message)
         return None
     return text or None
+
+
+def check_verdict(value: str, field: str, errors: Errors, t: Interface) -> str | None:
+    return check_choice(value, VERDICTS, field, errors, t, "form.error.verdict")
+
+
+class CaseForm:
+    """`?actor=&org=&from=&to=&verdict=` of the case list, checked."""
+
+    def __init__(self, request: Request, actor: str = "", org: str = "",
+                 year_from: str = Query("", alias="from"), year_to: str = Query("", alias="to"),
+                 verdict: str = ""):
+        answers, t, self.errors = answers_of(request), interface(request), {}
+        check_state(answers, actor, "actor", self.errors, t)
+        check_org(answers, org, "org", self.errors, t)
+        check_when(year_from, "from", self.errors, t)
+        check_when(year_to, "to", self.errors, t)
+        check_verdict(verdict, "verdict", self.errors, t)
+        self.filters = CaseFilters(actor=actor, org=org, year_from=year_from.strip(),
+                                   year_to=year_to.strip(), verdict=verdict.strip())
+
+
+class EventForm:
+    """`?actor=&org=&from=&to=&type=&polarity=&modality=` of the event list, checked."""
+
+    def __init__(self, request: Request, actor: str = "", org: str = "",
+                 year_from: str = Query("", alias="from"), year_to: str = Query("", alias="to"),
+                 event_type: str = Query("", alias="type"), polarity: str = "",
+                 modality: str = ""):
+        answers, t, self.errors = answers_of(request), interface(request), {}
+        check_state(answers, actor, "actor", self.errors, t)
+        check_org(answers, org, "org", self.errors, t)
+        check_when(year_from, "from", self.errors, t)
+        check_when(year_to, "to", self.errors, t)
+        check_choice(event_type, EVENT_TYPES, "type", self.errors, t)
+        check_choice(polarity, POLARITIES, "polarity", self.errors, t)
+        check_choice(modality, MODALITIES, "modality", self.errors, t)
+        self.filters = EventFilters(actor=actor, org=org, year_from=year_from.strip(),
+                                    year_to=year_to.strip(), event_type=event_type.strip(),
+                                    polarity=polarity.strip(), modality=modality.strip())
+
+
+class DocumentForm:
+    """`?language=&outlet=&from=&to=` of the document list, checked."""
+
+    def __init__(self, request: Request, language: str = "", outlet: str = "",
+                 year_from: str = Query("", alias="from"), year_to: str = Query("", alias="to")):
+        t, self.errors = interface(request), {}
+        check_choice(language, DOCUMENT_LANGUAGES, "language", self.errors, t)
+        check_length(outlet, MAX_OUTLET, "outlet", self.errors, t)
+        check_when(year_from, "from", self.errors, t)
+        check_when(year_to, "to", self.errors, t)
+        self.filters = DocumentFilters(language=language.strip(), outlet=outlet,
+                                       year_from=year_from.strip(), year_to=year_to.strip())

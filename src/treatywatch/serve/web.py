@@ -1,7 +1,11 @@
 """The HTML pages. Each renders one template with a documented context; the JSON
 twin of every page is the /api route of the same name.
 
-    /                 cases.html     filters, cases
+    /                 cases.html     filters, cases, table (TableView: sort, pages, downloads)
+    /events           events.html    filters, table, types, polarities, modalities
+    /documents        documents.html filters, table, languages_of_documents
+    /cases.csv|json|parquet, /events.*, /documents.*
+                      the rows the list page shows with the same query, as a file
     /cases/{id}       case.html      case (timeline, verdict, conflicts, findings)
     /documents/{id}   document.html  document, highlighted (Markup of its text)
     /search?q=        search.html    query, results
@@ -9,44 +13,138 @@ twin of every page is the /api route of the same name.
 
 A form with a bad value (a date that is none, an unknown state, an empty search) is
 drawn again, answered 400, with what was typed and a message beside each bad field
-(`errors`: field -> message; see forms.py). A case or document that is not in the
+(`errors`: field -> message; see forms.py); a download with such a filter is a 400
+page naming the field and the problem. Bad paging or sort (`limit`, `offset`,
+`sort`: set by the page's own links) is a 422 page. A case or document that is not in the
 record is a 404 page that says so in the interface language.
 """
 
 from __future__ import annotations
 
 import json
+from typing import Any, Callable
 from urllib.parse import quote
 
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from treatywatch.errors import NotFoundError
-from treatywatch.serve import forms
+from treatywatch.model import EVENT_TYPES, MODALITIES, POLARITIES
+from treatywatch.serve import forms, listing
 from treatywatch.serve.claims import check_claim, read_claim
+from treatywatch.serve.conditional import conditional_response
+from treatywatch.serve.downloads import DOWNLOAD_FORMATS, MEDIA_TYPES, disposition, file_bytes
 from treatywatch.serve.evidence import document_spans
+from treatywatch.serve.forms import CaseForm, DocumentForm, EventForm
 from treatywatch.serve.highlight import highlight_evidence
 from treatywatch.serve.i18n import LANGUAGES
-from treatywatch.serve.params import VERDICTS, CaseFilters, answers_of
+from treatywatch.serve.listing import CASE_SORTS, DEFAULT_SORTS, DOCUMENT_SORTS, EVENT_SORTS
+from treatywatch.serve.params import DOCUMENT_LANGUAGES, VERDICTS, Paging, answers_of, sort_query
 from treatywatch.serve.rendering import interface, render, request_language
+from treatywatch.serve.tables import TableView
 
 router = APIRouter(include_in_schema=False)
 
 
 @router.get("/", response_class=HTMLResponse)
-def page_cases(request: Request, actor: str = "", org: str = "", year_from: str = Query("", alias="from"),
-               year_to: str = Query("", alias="to"), verdict: str = "") -> HTMLResponse:
-    answers, t, errors = answers_of(request), interface(request), {}
-    forms.check_state(answers, actor, "actor", errors, t)
-    forms.check_org(answers, org, "org", errors, t)
-    forms.check_when(year_from, "from", errors, t)
-    forms.check_when(year_to, "to", errors, t)
-    forms.check_verdict(verdict, "verdict", errors, t)
-    filters = CaseFilters(actor=actor, org=org, year_from=year_from, year_to=year_to,
-                          verdict=verdict)  # as typed: the form shows them again
-    cases = [] if errors else answers.list_cases(filters.as_dict())
-    return render(request, "cases.html", {"filters": filters, "cases": cases, "verdicts": VERDICTS,
-                                          "errors": errors}, status_code=400 if errors else 200)
+def page_cases(request: Request, form: CaseForm = Depends(), paging: Paging = Depends(),
+               sort: str | None = sort_query(CASE_SORTS, "start")) -> HTMLResponse:
+    page = _listed(form, "cases", sort, paging, lambda: listing.list_cases(
+        answers_of(request), form.filters.as_dict(), sort, paging.limit, paging.offset))
+    return render(request, "cases.html", {"filters": form.filters, "errors": form.errors,
+                                          "cases": page.rows,
+                                          "table": TableView(request, page, "/cases"),
+                                          "verdicts": VERDICTS}, status_code=_status(form))
+
+
+@router.get("/events", response_class=HTMLResponse)
+def page_events(request: Request, form: EventForm = Depends(), paging: Paging = Depends(),
+                sort: str | None = sort_query(EVENT_SORTS, "when")) -> HTMLResponse:
+    page = _listed(form, "events", sort, paging, lambda: listing.list_events(
+        answers_of(request), form.filters.as_dict(), sort, paging.limit, paging.offset))
+    return render(request, "events.html", {
+        "filters": form.filters, "errors": form.errors, "table": TableView(request, page, "/events"),
+        "types": EVENT_TYPES, "polarities": POLARITIES, "modalities": MODALITIES},
+        status_code=_status(form))
+
+
+@router.get("/documents", response_class=HTMLResponse)
+def page_documents(request: Request, form: DocumentForm = Depends(), paging: Paging = Depends(),
+                   sort: str | None = sort_query(DOCUMENT_SORTS, "published")) -> HTMLResponse:
+    page = _listed(form, "documents", sort, paging, lambda: listing.list_documents(
+        answers_of(request), form.filters.as_dict(), sort, paging.limit, paging.offset))
+    return render(request, "documents.html", {
+        "filters": form.filters, "errors": form.errors,
+        "table": TableView(request, page, "/documents"),
+        "languages_of_documents": DOCUMENT_LANGUAGES}, status_code=_status(form))
+
+
+def _listed(form: Any, table: str, sort: str | None, paging: Paging,
+            make: Callable[[], listing.Listing]) -> listing.Listing:
+    """The rows the filters select; none when a filter is bad (the form says which)."""
+    if form.errors:
+        return listing.Listing([], 0, paging.limit, paging.offset, sort or DEFAULT_SORTS[table])
+    return make()
+
+
+def _status(form: Any) -> int:
+    return 400 if form.errors else 200
+
+
+@router.get("/cases.{fmt}")
+def download_cases(request: Request, fmt: str, form: CaseForm = Depends(),
+                   paging: Paging = Depends(),
+                   sort: str | None = sort_query(CASE_SORTS, "start")) -> Response:
+    """The rows of the case list with the same query, as CSV, JSON or Parquet; a bad
+    filter is a 400 page that says what is wrong with it, as the list's form would."""
+    _check_format(request, fmt)
+    if form.errors:
+        return _refused(request, form)
+    page = listing.list_cases(answers_of(request), form.filters.as_dict(), sort, paging.limit,
+                              paging.offset)
+    return _download(request, "cases", listing.CASE_COLUMNS, page, fmt)
+
+
+@router.get("/events.{fmt}")
+def download_events(request: Request, fmt: str, form: EventForm = Depends(),
+                    paging: Paging = Depends(),
+                    sort: str | None = sort_query(EVENT_SORTS, "when")) -> Response:
+    _check_format(request, fmt)
+    if form.errors:
+        return _refused(request, form)
+    page = listing.list_events(answers_of(request), form.filters.as_dict(), sort, paging.limit,
+                               paging.offset)
+    return _download(request, "events", listing.EVENT_COLUMNS, page, fmt)
+
+
+@router.get("/documents.{fmt}")
+def download_documents(request: Request, fmt: str, form: DocumentForm = Depends(),
+                       paging: Paging = Depends(),
+                       sort: str | None = sort_query(DOCUMENT_SORTS, "published")) -> Response:
+    _check_format(request, fmt)
+    if form.errors:
+        return _refused(request, form)
+    page = listing.list_documents(answers_of(request), form.filters.as_dict(), sort,
+                                  paging.limit, paging.offset)
+    return _download(request, "documents", listing.DOCUMENT_COLUMNS, page, fmt)
+
+
+def _check_format(request: Request, fmt: str) -> None:
+    if fmt not in DOWNLOAD_FORMATS:
+        raise HTTPException(404, f"not found: {request.url.path} (downloads are "
+                                 f"{', '.join('.' + f for f in DOWNLOAD_FORMATS)})")
+
+
+def _refused(request: Request, form: Any) -> HTMLResponse:
+    t = interface(request)
+    detail = " ".join(f"{t('form.field.' + field)}: {message}" for field, message in form.errors.items())
+    return render(request, "error.html", {"status": 400, "detail": detail}, status_code=400)
+
+
+def _download(request: Request, table: str, columns: tuple[str, ...], page: listing.Listing,
+              fmt: str) -> Response:
+    body = file_bytes(page.rows, columns, fmt)
+    return conditional_response(request, body, MEDIA_TYPES[fmt], disposition(table, fmt))
 
 
 @router.get("/cases/{case_id}", response_class=HTMLResponse)

@@ -503,7 +503,10 @@ def noun_head_after_determiner(lower, penn, i, classes) -> str | None:
         return None
     if not (penn[i - 1] in {"PRP$", "POS", "WP$"} or penn[i - 1] == "DT" and lower[i - 1] in ARTICLES):
         return None
-    if i + 1 < len(penn) and penn[i + 1] in _NOUN_TAGS | {"JJ", "JJR", "JJS", "CD", "VBG", "VBN", "CC", "HYPH"}:
+    # "the contingent left the country": a participle with an object after it is the verb
+    verb_with_object = i + 2 < len(penn) and penn[i + 1] in {"VBN", "VBD"} and penn[i + 2] in {"DT", "PRP$", "NNP", "NNPS"}
+    if i + 1 < len(penn) and penn[i + 1] in _NOUN_TAGS | {"JJ", "JJR", "JJS", "CD", "VBG", "VBN", "CC", "HYPH"} \
+            and not verb_with_object:
         return None
     return "NN"
 
