@@ -76,7 +76,9 @@ def browser():
 
 
 def pages(cases: list[str], docs: list[str]) -> list[str]:
-    return ["/", *[f"/cases/{c}" for c in cases], *[f"/documents/{d}" for d in docs],
+    return ["/", "/?sort=-requester", "/events", "/events?sort=-size&type=appeal", "/documents",
+            "/documents?sort=-events&limit=2", "/events?actor=Атлантида&from=2022-13",
+            *[f"/cases/{c}" for c in cases], *[f"/documents/{d}" for d in docs],
             "/search?q=peacekeepers", "/check", "/check?state=Kazakhstan&org=CSTO&when=2022-01",
             "/check?claim=Казахстан+попросил+ОДКБ+о+помощи&when=2022-01",
             "/check?state=Атлантида&org=ОДКБ&when=2022-13", "/search?q=", "/no-such-page"]
@@ -124,11 +126,13 @@ def test_browser_375px_layout_has_no_horizontal_scroll(browser, site, lang):
         page.goto(url + with_lang(path, lang))
         widths[path] = page.evaluate("document.documentElement.scrollWidth")
         assert widths[path] <= PHONE["width"], (path, widths[path], page.evaluate(WIDEST))
-    # the case table keeps its columns and scrolls inside its own box
-    page.goto(url + with_lang("/", lang))
-    box = page.locator(".table-scroll").first
-    assert box.evaluate("e => getComputedStyle(e).overflowX") == "auto"
-    shot(page, f"i18n-375-{lang}-cases")
+    # the list tables keep their columns and scroll inside their own box
+    for path, name in (("/", "cases"), ("/events", "events"), ("/documents", "documents")):
+        page.goto(url + with_lang(path, lang))
+        box = page.locator(".table-scroll").first
+        assert box.evaluate("e => getComputedStyle(e).overflowX") == "auto"
+        assert box.locator(f"table.{name}").count() == 1
+        shot(page, f"i18n-375-{lang}-{name}")
     page.goto(url + with_lang(f"/cases/{cases[0]}", lang))
     shot(page, f"i18n-375-{lang}-case")
     page.goto(url + with_lang(f"/documents/{docs[-1]}", lang))

@@ -140,3 +140,55 @@ def test_error_pages_say_what_is_missing_without_the_command_line(client, url, s
 def test_the_api_keeps_its_errors_as_they_were(client):
     response = client.get("/api/check", params={"state": "Atlantis", "org": "CSTO"})
     assert response.status_code == 404 and response.json()["ok"] is False
+
+
+@pytest.mark.parametrize("path, params, field, says", [
+    ("/events", {"actor": "Atlantis"}, "actor", "No state is known"),
+    ("/events", {"actor": "CSTO"}, "actor", "is an organization"),
+    ("/events", {"org": "Hogwarts"}, "org", "No organization is known"),
+    ("/events", {"from": "2022-13"}, "from", "Not a date"),
+    ("/events", {"to": "soon"}, "to", "Not a date"),
+    ("/documents", {"from": "2022-02-30"}, "from", "Not a date"),
+    ("/documents", {"outlet": "N" * 201}, "outlet", "at most 200"),
+])
+def test_event_and_document_filters_with_a_bad_value_keep_the_form(client, path, params, field, says):
+    response = client.get(path, params={"sort": "-published" if path == "/documents" else "-when",
+                                        **params})
+    assert response.status_code == 400
+    element, error = field_and_error(response.text, f"//form[contains(@class, 'filters')]//input[@name='{field}']")
+    assert element.get("value") == params[field] and says in error
+    root = lxml.html.fromstring(response.text)
+    assert not root.xpath("//table") and not root.xpath("//p[@class='empty']")
+    assert root.xpath("//input[@name='sort']")[0].get("value").startswith("-")  # the sort is kept
+
+
+@pytest.mark.parametrize("path, field", [("/events", "type"), ("/events", "polarity"),
+                                         ("/events", "modality"), ("/documents", "language")])
+def test_a_choice_outside_its_list_is_an_error_beside_the_select(client, path, field):
+    response = client.get(path, params={field: "maybe", "lang": "uk"})
+    assert response.status_code == 400
+    _, error = field_and_error(response.text, f"//select[@name='{field}']")
+    assert "Виберіть значення зі списку" in error
+
+
+def test_good_event_and_document_filters_are_200_with_rows_and_no_error(client):
+    for path, params in (("/events", {"actor": "Казахстан", "org": "ОДКБ", "from": "2022"}),
+                         ("/documents", {"language": "en", "to": "2022-12"})):
+        response = client.get(path, params=params)
+        assert response.status_code == 200
+        assert "aria-invalid" not in response.text
+        assert lxml.html.fromstring(response.text).xpath("//tbody/tr")
+
+
+@pytest.mark.parametrize("path, says", [
+    ("/events.csv?actor=Atlantis&lang=ru", "Государство: Государство «Atlantis» неизвестно"),
+    ("/cases.json?from=2022-13", "Start of the period: Not a date"),
+    ("/documents.parquet?language=fr&lang=uk", "Мова: Виберіть значення зі списку"),
+])
+def test_a_download_with_a_bad_filter_is_a_page_naming_the_field_and_the_problem(client, path, says):
+    response = client.get(path)
+    assert response.status_code == 400
+    assert response.headers["content-type"].startswith("text/html")
+    main = lxml.html.fromstring(response.text).xpath("//main")[0].text_content()
+    assert says in main, main
+    assert not CLI_HINT.search(main)

@@ -44,7 +44,11 @@ def client(tmp_path_factory):
 
 def page_urls(client) -> list[str]:
     docs = client.doc_ids
-    return ["/", "/?actor=KAZ", *[f"/cases/{c}" for c in client.case_ids],
+    return ["/", "/?actor=KAZ", "/?sort=-requester&limit=2", "/events", "/events?sort=actor",
+            "/events?type=appeal&sort=-when&limit=3&offset=3", "/events?actor=Казахстан",
+            "/events?actor=ОДКБ&polarity=maybe", "/documents", "/documents?sort=-events",
+            "/documents?language=fr&from=2022-13", "/events.csv?actor=Атлантида",
+            *[f"/cases/{c}" for c in client.case_ids],
             *[f"/documents/{d}" for d in docs.values()],
             "/search?q=peacekeepers", "/search?q=ОДКБ", "/search", "/search?q=",
             "/check", "/check?state=Kazakhstan&org=CSTO&when=2022-01",
@@ -102,6 +106,27 @@ def test_case_page_names_parties_treaty_and_dates_in_the_language(client, lang, 
         assert name in text, name
     assert month in text
     assert "2022-01-05" not in text  # dates in words; the ISO form stays in <time datetime>
+
+
+@pytest.mark.parametrize("lang, says", [
+    ("ru", ["События", "Кто", "Кому", "Скачать эти строки", "Казахстан", "ОДКБ", "января 2022"]),
+    ("uk", ["Події", "Хто", "Кому", "Завантажити ці рядки", "Казахстан", "ОДКБ", "січня 2022"]),
+])
+def test_events_list_in_ru_and_uk_says_parties_headers_and_dates_in_the_language(client, lang, says):
+    text = interface_text(client.get("/events", params={"lang": lang}).text, lang)
+    for words in says:
+        assert words in text, words
+    assert not re.search(r"\b20\d\d-\d\d-\d\d\b", text)  # dates in words, not ISO
+
+
+@pytest.mark.parametrize("lang, says", [
+    ("ru", ["Документы", "Издание", "русский", "английский", "Строки 1–3 из 3"]),
+    ("uk", ["Документи", "Видання", "російська", "англійська", "Рядки 1–3 з 3"]),
+])
+def test_documents_list_in_ru_and_uk(client, lang, says):
+    text = interface_text(client.get("/documents", params={"lang": lang}).text, lang)
+    for words in says:
+        assert words in text, words
 
 
 def test_language_switch_on_every_page_offers_all_three_and_keeps_the_query(client):
