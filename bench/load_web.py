@@ -1,23 +1,35 @@
 """Sustained load on the web app: many concurrent clients on the case page, the check
 page, search and the JSON API, for a bounded time, with the response cache on and off.
-Prints p50/p95/p99 per kind of request, the error rate, and the server's memory over
-the run (bounded: its peak in the second half is compared with the first half's).
+Prints p50/p95/p99 per kind of request, the error rate, the CPU time the server and
+the clients spent per request, the machine's load, and the server's memory over the
+run (bounded: its peak in the second half is compared with the first half's).
 
     python bench/load_web.py [--db PATH] [--docs 10000] [--clients 50] [--seconds 300]
-                             [--cache on,off] [--clients-uncached 20]
+                             [--cache on,off] [--clients-uncached 20] [--workers 1]
+                             [--client-processes 2] [--server-cpus 0] [--client-cpus 1]
+                             [--profile DIR]
 
-Everything runs on loopback. The server is `treatywatch serve` in a subprocess (as in
-bench_web.py, whose store builder it uses: --docs synthetic documents, about 60 cases);
-the clients are threads of this process, one keep-alive connection each, drawing
-requests at random from the mix below. On a shared 2-core machine the client threads
-take CPU from the server: the figures are upper bounds and noisy.
+Everything runs on loopback. The store is built when missing (bench_web.py's builder:
+--docs documents written by us, about 60 cases of 30 reports). The server is
+`treatywatch serve [--workers N]` in a subprocess; the clients are threads, one
+keep-alive connection each, spread over --client-processes processes (so that the
+clients' own GIL does not add to what they measure), drawing requests at random from
+the mix below. --server-cpus / --client-cpus pin either side to cores (taskset's
+list syntax: 0 or 0-1 or 0,2). --profile records each phase's server with py-spy
+(sampling only threads that hold the GIL, i.e. CPU) into DIR as collapsed stacks.
+On a machine shared with other work the figures are upper bounds: the load average
+is printed with each phase.
 """
 
 from __future__ import annotations
 
 import argparse
 import http.client
+import multiprocessing
+import os
 import random
+import shutil
+import subprocess
 import sys
 import threading
 import time
@@ -30,7 +42,7 @@ import psutil
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from bench_web import DEFAULT_DB, build_store, percentile, start_server, wait_until_up  # noqa: E402
+from bench_web import DEFAULT_DB, build_store, percentile, wait_until_up  # noqa: E402
 from treatywatch.serve.live import LOOPBACK, free_port  # noqa: E402
 
 SEARCHES = ("CSTO", "peacekeepers", "troops arrived", "council decided", "harvest", "ОДКБ",
@@ -55,7 +67,8 @@ def request_mix(base_url: str) -> dict[str, list[str]]:
 
 
 class Memory(threading.Thread):
-    """Samples the server's resident memory every half second."""
+    """Samples the resident memory of the server and its worker processes every half
+    second."""
 
     def __init__(self, pid: int):
         super().__init__(daemon=True)
@@ -67,10 +80,49 @@ class Memory(threading.Thread):
         started = time.monotonic()
         while not self.stop.is_set():
             try:
-                self.samples.append((time.monotonic() - started, self.process.memory_info().rss))
+                rss = sum(p.memory_info().rss for p in server_processes(self.process))
             except psutil.Error:
                 return
+            self.samples.append((time.monotonic() - started, rss))
             self.stop.wait(0.5)
+
+
+def server_processes(process: psutil.Process) -> list[psutil.Process]:
+    """The server and its workers (not uvicorn's resource tracker, which is idle)."""
+    return [process, *process.children(recursive=True)]
+
+
+def cpu_seconds(processes: list[psutil.Process]) -> float:
+    total = 0.0
+    for process in processes:
+        try:
+            times = process.cpu_times()
+        except psutil.Error:
+            continue
+        total += times.user + times.system
+    return total
+
+
+def parse_cpus(text: str | None) -> set[int] | None:
+    """taskset's list syntax: `0`, `0-1`, `0,2-3`."""
+    if not text:
+        return None
+    cpus: set[int] = set()
+    for part in text.split(","):
+        low, _, high = part.partition("-")
+        cpus.update(range(int(low), int(high or low) + 1))
+    return cpus
+
+
+def start_server(db: Path, port: int, cache_seconds: float, workers: int,
+                 cpus: set[int] | None) -> subprocess.Popen:
+    env = dict(os.environ, TREATYWATCH_TOKEN="", TREATYWATCH_CACHE_SECONDS=str(cache_seconds))
+    command = [sys.executable, "-c", "from treatywatch.cli import main; main()", "serve",
+               "--host", LOOPBACK, "--port", str(port), "--db", str(db),
+               *(["--workers", str(workers)] if workers > 1 else [])]
+    pin = (lambda: os.sched_setaffinity(0, cpus)) if cpus else None
+    return subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                            preexec_fn=pin)
 
 
 def load(base_url: str, mix: dict[str, list[str]], clients: int, seconds: float,
@@ -120,6 +172,35 @@ def load(base_url: str, mix: dict[str, list[str]], clients: int, seconds: float,
     return latencies, errors, time.monotonic() - started
 
 
+def _load_in_process(args: tuple) -> tuple[dict[str, list[float]], dict[str, int], float, float]:
+    base_url, mix, clients, seconds, seed, cpus = args
+    if cpus:
+        os.sched_setaffinity(0, cpus)
+    before = time.process_time()
+    latencies, errors, elapsed = load(base_url, mix, clients, seconds, seed)
+    return dict(latencies), dict(errors), elapsed, time.process_time() - before
+
+
+def load_from_processes(base_url: str, mix: dict[str, list[str]], clients: int, seconds: float,
+                        seed: int, processes: int, cpus: set[int] | None
+                        ) -> tuple[dict[str, list[float]], dict[str, int], float, float]:
+    """`load` with the clients spread over `processes` processes; also the CPU seconds
+    the clients spent."""
+    shares = [clients // processes + (1 if i < clients % processes else 0) for i in range(processes)]
+    jobs = [(base_url, mix, share, seconds, seed * 100 + i, cpus)
+            for i, share in enumerate(shares) if share]
+    with multiprocessing.get_context("fork").Pool(len(jobs)) as pool:
+        results = pool.map(_load_in_process, jobs)
+    latencies: dict[str, list[float]] = defaultdict(list)
+    errors: dict[str, int] = defaultdict(int)
+    for lat, err, _elapsed, _cpu in results:
+        for kind, values in lat.items():
+            latencies[kind].extend(values)
+        for kind, count in err.items():
+            errors[kind] += count
+    return latencies, errors, max(r[2] for r in results), sum(r[3] for r in results)
+
+
 def report(label: str, latencies: dict[str, list[float]], errors: dict[str, int], elapsed: float,
            memory: Memory, targets: tuple[str, float] | None) -> bool:
     print(f"\n{label}")
@@ -160,26 +241,59 @@ def report(label: str, latencies: dict[str, list[float]], errors: dict[str, int]
 
 
 def run_phase(db: Path, cache_seconds: float, clients: int, seconds: float, seed: int,
-              label: str, targets: tuple[str, float] | None) -> bool:
+              label: str, targets: tuple[str, float] | None, options: argparse.Namespace) -> bool:
     port = free_port()
     base_url = f"http://{LOOPBACK}:{port}"
-    server = start_server(str(db), port, cache_seconds)
+    server = start_server(db, port, cache_seconds, options.workers, parse_cpus(options.server_cpus))
+    client_cpus = parse_cpus(options.client_cpus)
     try:
         wait_until_up(base_url, server)
         mix = request_mix(base_url)
-        load(base_url, mix, clients, min(5.0, seconds / 4), seed + 99)  # warm up
+        load_from_processes(base_url, mix, clients, min(5.0, seconds / 4), seed + 99,
+                            options.client_processes, client_cpus)  # warm up
+        profiler = start_profiler(server.pid, seconds, options.profile, label)
+        tree = server_processes(psutil.Process(server.pid))
         memory = Memory(server.pid)
         memory.start()
-        latencies, errors, elapsed = load(base_url, mix, clients, seconds, seed)
+        load_before = os.getloadavg()
+        server_before = cpu_seconds(tree)
+        latencies, errors, elapsed, client_cpu = load_from_processes(
+            base_url, mix, clients, seconds, seed, options.client_processes, client_cpus)
+        server_cpu = cpu_seconds(tree) - server_before
+        load_after = os.getloadavg()
         memory.stop.set()
         memory.join()
-        return report(label, latencies, errors, elapsed, memory, targets)
+        if profiler is not None:
+            profiler.wait()
+        held = report(label, latencies, errors, elapsed, memory, targets)
+        count = sum(len(v) for v in latencies.values()) + sum(errors.values())
+        print(f"  CPU per request: server {1000 * server_cpu / max(count, 1):.2f} ms "
+              f"({options.workers} worker{'s' if options.workers > 1 else ''}), clients "
+              f"{1000 * client_cpu / max(count, 1):.2f} ms ({options.client_processes} "
+              f"process{'es' if options.client_processes > 1 else ''}); load average "
+              f"{load_before[0]:.2f} at the start, {load_after[0]:.2f} at the end "
+              f"({os.cpu_count()} cores)")
+        return held
     finally:
         server.terminate()
         try:
             server.wait(timeout=10)
         except Exception:  # noqa: BLE001 - make sure it is gone
             server.kill()
+
+
+def start_profiler(pid: int, seconds: float, folder: Path | None, label: str) -> subprocess.Popen | None:
+    if folder is None:
+        return None
+    spy = shutil.which("py-spy") or str(Path(sys.executable).with_name("py-spy"))
+    if not Path(spy).exists():
+        raise SystemExit("--profile needs py-spy (pip install py-spy)")
+    folder.mkdir(parents=True, exist_ok=True)
+    name = "".join(c if c.isalnum() else "-" for c in label).strip("-") + ".txt"
+    return subprocess.Popen([spy, "record", "--pid", str(pid), "--subprocesses", "--gil",
+                             "--duration", str(max(1, int(seconds) - 1)), "--rate", "200",
+                             "--format", "raw", "--output", str(folder / name)],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
 
 def main() -> None:
@@ -193,24 +307,34 @@ def main() -> None:
     parser.add_argument("--cache", default="on,off", help="phases at --clients: on, off or both")
     parser.add_argument("--cache-seconds", type=float, default=5.0)
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--workers", type=int, default=1, help="server processes (serve --workers)")
+    parser.add_argument("--client-processes", type=int, default=2,
+                        help="processes the client threads are spread over")
+    parser.add_argument("--server-cpus", help="pin the server to these cores (e.g. 0 or 0-1)")
+    parser.add_argument("--client-cpus", help="pin the clients to these cores (e.g. 1)")
+    parser.add_argument("--profile", type=Path, help="record each phase's server with py-spy here")
     args = parser.parse_args()
+    if args.seconds <= 0 or args.clients < 1 or args.workers < 1 or args.client_processes < 1:
+        raise SystemExit("--seconds, --clients, --workers and --client-processes must be positive")
 
     if not args.db.exists():
         print(f"building a {args.docs}-document store at {args.db} ...", file=sys.stderr)
         build_store(args.db, args.docs)
     print(f"store: {args.db} · loopback · {args.seconds:g} s a phase · "
-          f"mix: case/check/search pages, API case/check/cases/search")
+          f"mix: case/check/search pages, API case/check/cases/search · "
+          f"{args.workers} server worker(s), clients in {args.client_processes} process(es) · "
+          f"load average {os.getloadavg()[0]:.2f} on {os.cpu_count()} cores")
     held = []
     for phase in [p for p in args.cache.split(",") if p]:
         on = phase == "on"
         label = (f"{args.clients} clients, response cache {args.cache_seconds:g} s" if on
                  else f"{args.clients} clients, no response cache")
         held.append(run_phase(args.db, args.cache_seconds if on else 0, args.clients, args.seconds,
-                              args.seed, label, ("p99", 250.0) if on else None))
+                              args.seed, label, ("p99", 250.0) if on else None, args))
     if args.clients_uncached:
         held.append(run_phase(args.db, 0, args.clients_uncached, args.seconds, args.seed + 1,
                               f"{args.clients_uncached} clients, no response cache",
-                              ("p95", 100.0)))
+                              ("p95", 100.0), args))
     print("\ntargets: " + ("all held" if all(held) else "not all held"))
 
 

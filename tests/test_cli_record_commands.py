@@ -164,7 +164,7 @@ def test_cli_export_is_byte_identical_whatever_the_ingestion_order(tmp_path, gol
                                                                    shared_corpus):
     reversed_db = f"sqlite:///{tmp_path / 'reversed.sqlite'}"
     build_gold_store(reversed_db, corpus_paths()[::-1]).close()
-    for table in ("events", "documents", "cases"):
+    for table in ("events", "evidence", "documents", "cases"):
         for fmt in ("csv", "jsonl", "parquet"):
             outputs = []
             for db in (gold_db, reversed_db):
@@ -190,7 +190,76 @@ def test_cli_export_formats_carry_the_events(gold_db, tmp_path):
     target = tmp_path / "events.parquet"
     run("export", "--format", "parquet", "--output", str(target), "--db", gold_db)
     table = pq.read_table(io.BytesIO(target.read_bytes()))
-    assert table.num_rows == len(rows) and "evidence" in table.column_names
+    assert table.num_rows == len(rows) and "evidence_count" in table.column_names
+    assert {"cameo", "cameo_label", "plover", "plover_mode"} <= set(table.column_names)
+
+
+@pytest.fixture(scope="module")
+def evidence_db(tmp_path_factory) -> str:
+    """A store whose events carry evidence spans (annotated by hand)."""
+    from serve_fixtures import ARMENIA, KAZAKHSTAN, TAJIKISTAN, open_test_answers
+
+    folder = tmp_path_factory.mktemp("evidence")
+    with open_test_answers(folder) as answers:
+        for annotated in (KAZAKHSTAN, TAJIKISTAN, ARMENIA):
+            answers.ingest_record(annotated.record)
+    return f"sqlite:///{folder / 'web.sqlite'}"
+
+
+def test_cli_export_evidence_is_its_own_table_joined_by_ids(evidence_db, tmp_path):
+    import pyarrow.parquet as pq
+
+    gold_db = evidence_db
+    events = {r["event"]: r for r in map(json.loads, run(
+        "export", "--format", "jsonl", "--db", gold_db).stdout.splitlines())}
+    documents = {r["doc"]: r for r in map(json.loads, run(
+        "export", "--format", "jsonl", "--table", "documents", "--db", gold_db).stdout.splitlines())}
+    evidence = [json.loads(line) for line in run(
+        "export", "--format", "jsonl", "--table", "evidence", "--db", gold_db).stdout.splitlines()]
+    assert evidence and len(evidence) == sum(e["evidence_count"] for e in events.values())
+    for row in evidence:
+        assert events[row["event"]]["doc"] == row["doc"]
+        text = documents[row["doc"]]["text"]
+        assert text[row["start"]:row["end"]] in row["sentence"] or \
+            row["sentence"] in text[row["start"]:row["end"]]
+    target = tmp_path / "evidence.parquet"
+    run("export", "--format", "parquet", "--table", "evidence", "--output", str(target),
+        "--db", gold_db)
+    table = pq.read_table(target)
+    assert table.column_names == ["event", "ordinal", "doc", "doc_name", "start", "end", "sentence"]
+    assert str(table.schema.field("start").type) == "int64"
+    csv_lines = run("export", "--format", "csv", "--table", "evidence", "--db", gold_db).stdout
+    assert csv_lines.startswith("event,ordinal,doc,doc_name,start,end,sentence\n")
+    assert "{" not in "".join(line.split(",")[0] for line in csv_lines.splitlines())
+
+
+def test_cli_export_codes_sit_beside_our_types(gold_db):
+    rows = [json.loads(line) for line in run("export", "--format", "jsonl", "--db", gold_db)
+            .stdout.splitlines()]
+    kaz = [r for r in rows if r["case"] == "KAZ-CSTO-2022-01" and r["polarity"] == "positive"]
+    by_type = {(r["type"], r["modality"]): (r["cameo"], r["plover"]) for r in kaz}
+    assert by_type[("deployment", "actual")] == ("074", "AID")
+    assert {r["cameo"][:2] for r in kaz if r["type"] == "appeal"} == {"02"}
+    assert all(r["cameo"] is None and r["plover"] is None
+               for r in rows if r["polarity"] == "negative")
+
+
+def test_cli_cases_as_flat_csv_and_jsonl(gold_db):
+    listed = json.loads(run("cases", "--format", "json", "--db", gold_db).stdout)
+    flat = [json.loads(line) for line in run("cases", "--format", "jsonl", "--db", gold_db)
+            .stdout.splitlines()]
+    assert [row["case"] for row in flat] == [row["id"] for row in listed]
+    assert all(not isinstance(value, (dict, list)) for row in flat for value in row.values())
+    kaz = next(row for row in flat if row["case"] == "KAZ-CSTO-2022-01")
+    assert kaz["appeal"] == "made" and kaz["decision"] == "deploy" and kaz["decision_by"] == "CSTO"
+    assert "RUS" in kaz["contributors"].split(";")
+    csv_text = run("cases", "--format", "csv", "--actor", "KAZ", "--db", gold_db).stdout
+    lines = csv_text.splitlines()
+    assert lines[0].startswith("case,requester,addressee,start,end,dated,appeal,")
+    assert len(lines) == 1 + sum(row["requester"] == "KAZ" for row in listed)
+    assert max(len(line) for line in lines) < 1000  # no verdict blob
+    exported = run("export", "--format", "csv", "--table", "cases", "--db", gold_db).stdout
+    assert set(lines[1:]) <= set(exported.splitlines()[1:])
 
 
 def test_cli_bad_format_is_a_usage_error(gold_db):

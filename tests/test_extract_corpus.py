@@ -1,7 +1,6 @@
 """Extraction quality on the shared corpora (../shared/corpus), scored as the spec's
-Scoring section says. Seeds and dev floors are the issue's acceptance figures (0.95). The
-news floor guards what has been reached (0.849 when last measured); the issue's target for
-news is 0.85, not met yet."""
+Scoring section says. The floors are the issue's: seeds and dev 0.95, news 0.85 (0.905
+when last measured; the issue's acceptance target for news is 0.90)."""
 
 from __future__ import annotations
 
@@ -11,7 +10,7 @@ from conftest import DEV, SEEDS, SHARED, corpus_files
 
 NEWS = SHARED / "corpus" / "news"
 
-FLOORS = {"seeds": 0.95, "dev": 0.95, "news": 0.78}
+FLOORS = {"seeds": 0.95, "dev": 0.95, "news": 0.85}
 NO_EVENT_DOCS = ("d022.txt", "d027.txt", "d031.txt", "d035.txt")  # exercises, a private call, treaty text
 
 

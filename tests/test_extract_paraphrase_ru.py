@@ -291,6 +291,27 @@ CASES = [
     row("Собравшись в Брюсселе, лидеры ЕС обсудили, как действовать, если какое-либо государство "
         "когда-нибудь применит статью 42.7.",
         set(), id="ru-p-gather-hypothetical-article"),
+    row("В пятницу в Москве соберутся на экстренные консультации министры обороны государств — "
+        "членов ОДКБ, чтобы обсудить просьбу Таджикистана о помощи.",
+        {ev("consultation", "CSTO", "TJK", modality="intended"), ev("appeal", "TJK", "CSTO")},
+        id="ru-p-consultation-member-officials-purpose-presupposes"),
+    row("У Москвы Душанбе военной помощи так и не попросил, сообщил источник в правительстве "
+        "Таджикистана.",
+        {ev("appeal", "TJK", "RUS", polarity="negative", modality="uncertain", source="media")},
+        id="ru-p-appeal-addressee-before-verb-negated"),
+    row("Песков: Пашинян у Путина помощи не просил.",
+        {ev("appeal", "ARM", "RUS", polarity="negative", source="RUS")},
+        id="ru-p-appeal-headline-speaker-colon-addressee-before"),
+    row("НАТО задействовало статью 4 Североатлантического договора после вторжения российских "
+        "дронов в Польшу.",
+        {ev("consultation", "NATO", "POL")}, optional={ev("decision", "NATO", "POL")},
+        id="ru-p-consultation-alliance-invokes-consultation-article"),
+    row("На саммите ОДКБ в Минске главы государств приняли 12 решений, в том числе по "
+        "военно-техническому сотрудничеству.",
+        set(), id="ru-p-decision-tally-of-papers"),
+    row("После инцидента с дронами над Польшей альянс намерен развернуть на своём восточном фланге "
+        "дополнительные силы ПВО.",
+        set(), id="ru-p-deployment-own-ground-no-host"),
     # Nothing: questions, exercise scenarios, treaty and procedure text.
     row("Направит ли ОДКБ миротворцев в Таджикистан, если ситуация на границе продолжит "
         "ухудшаться?",

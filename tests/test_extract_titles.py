@@ -105,3 +105,20 @@ def test_title_owned_by_a_state_named_before_it_under_a_preposition(extractor):
     _, refs = refs_of(extractor, "Troops were sent to Kazakhstan at the request of its authorities.", "en")
     title = next(r for r in refs if r.kind == "institution")
     assert title.party == "KAZ" and title.guessed
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Соберутся секретари советов безопасности государств — членов ОДКБ.", "ru"),
+    ("Зберуться секретарі рад безпеки держав — членів ОДКБ.", "uk"),
+    ("The defence ministers of the member states of the CSTO will meet.", "en"),
+])
+def test_officials_of_the_member_states_act_for_the_organization(extractor, text, lang):
+    _, refs = refs_of(extractor, text, lang)
+    title = next(r for r in refs if r.kind == "institution")
+    assert title.party == "CSTO"
+
+
+def test_a_title_in_the_genitive_after_a_noun_is_attached(extractor):
+    _, refs = refs_of(extractor, "По инициативе российского президента соберутся послы.", "ru")
+    title = next(r for r in refs if r.kind == "institution")
+    assert title.attached

@@ -56,6 +56,8 @@ BROKEN = [
      ["entry 'lavrov'", "unknown role kind 'foreign_minster'", "institutions.yaml"]),
     ("parties.yaml", "  - id: TJK\n    names:", "  - id: TJK\n    nmaes:",
      ["unknown field 'nmaes'", "use one of"]),
+    ("treaties.yaml", '      - number: "5"\n        provides: assistance', '      - number: "5"\n        provides: asistance',
+     ["entry 'NATO'", "provides is 'asistance'", "provides: consultation or provides: assistance"]),
     ("treaties.yaml", "    org: CSTO\n    signed: 1992-05-15", "    org: KAZ\n    signed: 1992-05-15",
      ["entry 'CST'", "'KAZ' is a state, not an organization"]),
     ("parties.yaml", "      en: [Kazakhstan, Republic of Kazakhstan, Kazakstan]",

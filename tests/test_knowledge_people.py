@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from treatywatch.lookup import people_in
 from treatywatch.errors import NotFoundError
 
 ROLE_CASES = [
@@ -80,10 +81,10 @@ def test_knowledge_acts_for_follows_spec_rule_6(knowledge, kind, acts_for):
 
 
 def test_knowledge_people_in_a_sentence_with_their_party_on_the_date(knowledge):
-    found = knowledge.people_in("Премьер-министр Никол Пашинян позвонил Касым-Жомарту Токаеву.", "2022-01-06")
+    found = people_in(knowledge, "Премьер-министр Никол Пашинян позвонил Касым-Жомарту Токаеву.", "2022-01-06")
     assert {(p.id, p.party, p.role) for p in found} == {
         ("pashinyan", "ARM", "head_of_government"), ("tokayev", "KAZ", "head_of_state")}
-    assert knowledge.people_in("Nothing to see here.", "2022-01-06") == []
+    assert people_in(knowledge, "Nothing to see here.", "2022-01-06") == []
 
 
 def test_knowledge_unknown_person_is_not_found(knowledge):

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from treatywatch.lookup import resolve_party
 from treatywatch.errors import NotFoundError
 from treatywatch.extract.parties import coordinated
 from treatywatch.extract.segment import segment
@@ -59,7 +60,7 @@ RESOLVE_CASES = [
 
 @pytest.mark.parametrize("text, lang, expected", RESOLVE_CASES)
 def test_knowledge_resolve_party(knowledge, text, lang, expected):
-    assert knowledge.resolve_party(text, lang) == expected
+    assert resolve_party(knowledge, text, lang) == expected
 
 
 @pytest.mark.parametrize("party, lang, expected", [

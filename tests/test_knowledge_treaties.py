@@ -42,3 +42,16 @@ def test_knowledge_bodies_and_forces_belong_to_their_organization(knowledge):
     # expanded with the organization's dictionary form: the name index matches by lemma
     assert "Секретариат Организация Договора о коллективной безопасности" in secretariat.all_names()
     assert not any("{org}" in name for b in knowledge.bodies() for name in b.all_names())
+
+
+@pytest.mark.parametrize("basis, provides", [
+    ("NATO-4", "consultation"), ("CST-2", "consultation"),
+    ("NATO-5", "assistance"), ("CST-4", "assistance"), ("TEU-42.7", "assistance"),
+])
+def test_knowledge_articles_say_what_invoking_them_gives(knowledge, basis, provides):
+    assert knowledge.article_of_basis(basis).provides == provides
+
+
+def test_knowledge_article_of_an_unknown_basis_is_none(knowledge):
+    assert knowledge.article_of_basis("NATO-99") is None
+    assert knowledge.article_of_basis(None) is None

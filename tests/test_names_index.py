@@ -9,12 +9,13 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from treatywatch.lookup import name_index
 from treatywatch.extract.names import KINDS
 
 
 @pytest.fixture(scope="module")
 def index(knowledge):
-    return knowledge.name_index()
+    return name_index(knowledge)
 
 
 def spans(index, text: str, lang: str) -> list[tuple]:

@@ -51,6 +51,8 @@ def page_urls(client) -> list[str]:
             *[f"/cases/{c}" for c in client.case_ids],
             *[f"/documents/{d}" for d in docs.values()],
             "/search?q=peacekeepers", "/search?q=ОДКБ", "/search", "/search?q=",
+            "/search?q=Казахстан&language=ru&from=2022&to=2022-12",
+            "/search?q=ОДКБ&language=fr&from=2022-13&to=вчера", "/overview",
             "/check", "/check?state=Kazakhstan&org=CSTO&when=2022-01",
             "/check?state=TJK&org=ОДКБ&when=2025-11", "/check?state=ARM&org=CSTO",
             "/check?claim=Казахстан+попросил+ОДКБ+о+помощи&when=2022-01",
@@ -142,3 +144,29 @@ def test_language_switch_on_every_page_offers_all_three_and_keeps_the_query(clie
             for pair in filter(None, query.split("&")):
                 key = pair.split("=")[0]
                 assert key + "=" in href, (url, href)
+
+
+@pytest.mark.parametrize("lang, says", [
+    ("ru", ["Обзор записи", "Казахстан", "Армения", "ОДКБ", "Россия", "Карта записи"]),
+    ("uk", ["Огляд запису", "Казахстан", "Вірменія", "ОДКБ", "Росія", "Мапа запису"]),
+])
+def test_overview_in_ru_and_uk_names_the_states_of_its_charts_and_map_in_the_language(client, lang, says):
+    """The charts' and the map's labels (SVG titles and texts) too: t.name, not the codes' English."""
+    page = client.get("/overview", params={"lang": lang})
+    assert page.status_code == 200 and page.headers["content-language"] == lang
+    text = interface_text(page.text, lang)
+    for word in says:
+        assert word in text, word
+    english = interface_text(client.get("/overview", params={"lang": "en"}).text, "en")
+    assert {"Kazakhstan", "CSTO"} <= set(ENGLISH_NAME.findall(english))  # so the check can fail
+
+
+@pytest.mark.parametrize("lang, actor, tick", [("ru", "Казахстан → ОДКБ", "янв."), ("uk", "Казахстан → ОДКБ", "січ.")])
+def test_case_timeline_says_parties_and_dates_in_the_language(client, lang, actor, tick):
+    root = lxml.html.fromstring(client.get("/cases/KAZ-CSTO-2022-01", params={"lang": lang}).text)
+    labels = root.xpath("//svg[contains(@class, 'timeline-svg')]//a/@aria-label")
+    ticks = [t.text_content() for t in root.xpath("//svg[contains(@class, 'timeline-svg')]//*[contains(@class, 'tl-tick-label')]")]
+    assert labels and any(actor in label for label in labels), labels
+    assert not any(re.search(r"\d{4}-\d{2}", label) for label in labels), labels
+    assert ticks and all(not re.fullmatch(r"\d{4}-\d{2}(-\d{2})?", tick_) for tick_ in ticks), ticks
+    assert any(tick in tick_ for tick_ in ticks), ticks

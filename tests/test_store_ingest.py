@@ -95,13 +95,13 @@ def test_store_near_duplicate_index_is_rebuilt_from_stored_signatures(db_url):
 
 
 def test_store_failed_write_leaves_nothing_of_the_document(db_url, monkeypatch):
-    from treatywatch.store import db as store_db
+    from treatywatch.store import search
 
     def broken(*_args, **_kwargs):
         raise RuntimeError("disk on fire")
 
     with open_store(db_url) as store:
-        monkeypatch.setattr(store_db, "index_document_text", broken)
+        monkeypatch.setattr(search, "index_document", broken)
         with pytest.raises(RuntimeError):
             store.ingest(story_doc("wire.txt", STORY, dt.date(2025, 12, 1), [appeal()]))
         assert (count(store, DocumentRow), count(store, EventRow), count(store, EvidenceRow)) \
@@ -121,7 +121,7 @@ def test_store_export_does_not_depend_on_ingestion_order(fresh_db):
                 store.ingest(story_doc(doc.id, doc.text, doc.published, doc.events))
             with store.session() as session:
                 files = {}
-                for table in ("events", "documents"):
+                for table in ("events", "evidence", "documents"):
                     for fmt in ("csv", "jsonl", "parquet"):
                         out = io.BytesIO()
                         export(session, table, fmt, out)

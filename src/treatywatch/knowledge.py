@@ -6,7 +6,7 @@ institutions and media outlets, read once from data/*.yaml (facts live in data, 
     kb.members("NATO", date(2022, 6, 1))           # ["ALB", "BEL", ...] (status member only)
     kb.person_role("tokayev", date(2022, 1, 5))    # ("KAZ", "head_of_state")
     kb.person_roles("pashinyan", date(2022, 1, 6)) # [Role(ARM, head_of_government), Role(CSTO, council_chair)]
-    kb.resolve_party("таджикистана")               # "TJK"
+    kb.party_by_name("Tajikistan")                 # ("TJK", False); inflected forms: lookup.resolve_party
     kb.group_members("baltic-states", date(2022, 1, 5))  # ["EST", "LVA", "LTU"] (groups.yaml)
     kb.acts_for("legislator")                      # "media" (spec rule 6)
     kb.basis("CST", 4)                             # "CST-4"
@@ -21,7 +21,7 @@ import datetime as dt
 import functools
 import unicodedata
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterable
+from typing import Iterable
 
 from treatywatch.errors import NotFoundError
 from treatywatch.knowledge_files import (
@@ -33,11 +33,7 @@ from treatywatch.knowledge_records import (
     Person, PersonInText, Role, RoleKind, Treaty,
 )
 
-if TYPE_CHECKING:
-    from treatywatch.extract.names import NameIndex
-
 DATA_DIR = Path(__file__).resolve().parent / "data"
-RESOLVABLE_KINDS = ("state", "org", "state_adj", "metonym", "body", "force")
 
 __all__ = [
     "Article", "Body", "DATA_DIR", "Group", "GroupMember", "Institution", "Knowledge", "Membership", "MembershipStatus", "Name",
@@ -61,7 +57,7 @@ class Knowledge:
         self._bodies = {b.id: b for b in bodies}
         self._outlets = {o.id: o for o in outlets}
         self._groups = {g.id: g for g in groups}
-        self._name_index: NameIndex | None = None
+        self.derived: dict = {}  # indexes built over these facts once, by the modules that read text
 
     # --- parties ---------------------------------------------------------------------------
 
@@ -103,54 +99,27 @@ class Knowledge:
     def organization_ids(self) -> frozenset[str]:
         return frozenset(p.id for p in self.organizations())
 
-    def resolve_party(self, text: str, lang: str | None = None) -> str | None:
-        """A party id for user input: an id in any case ("tjk"), a name in any of our
-        languages, inflected or not ("Таджикистана", "Кыргызстан", "Tajik"). None if unsure:
-        no name, several parties ("Congo", "альянс"). A place name that is also a common word
-        ("Chad", "Того") is the place when a user types it."""
+    def party_by_name(self, text: str, lang: str | None = None) -> tuple[str | None, bool]:
+        """(party id, ambiguous) for a name as written: an id in any case ("tjk"), or a name,
+        adjective or metonym of the files in any letter case. (None, True) when the name names
+        several parties ("Congo"); (None, False) when it names none as written (inflected
+        forms are `treatywatch.lookup.resolve_party`'s)."""
         query = " ".join(str(text).split())
         if not query:
-            return None
+            return None, False
         if query.upper() in self._parties:
-            return query.upper()
+            return query.upper(), False
         wanted = _fold(query)
         ambiguous: set[str] = set()  # parties an ambiguous name names ("Chad": also a given name)
         for party in self._parties.values():
             for name in (*party.names, *party.adjectives, *party.metonyms):
                 if (lang is None or name.lang == lang) and _fold(name.text) == wanted:
                     if not name.ambiguous:
-                        return party.id
+                        return party.id, False
                     ambiguous.add(party.id)
         if len(ambiguous) == 1:
-            return ambiguous.pop()  # what a user types as a name is the name; two parties ("Congo") are not one answer
-        return None if ambiguous else self._resolve_by_lemmas(query, lang)
-
-    def _resolve_by_lemmas(self, query: str, lang: str | None) -> str | None:
-        index = self.name_index()
-        for candidate in ((lang,) if lang else ("ru", "uk", "en")):
-            tokens, mentions = index.find_text(query, candidate)
-            words = [t for t in tokens if _is_word(t.text)]
-            if len(mentions) == 1 and not mentions[0].alternatives and mentions[0].kind in RESOLVABLE_KINDS:
-                mention = mentions[0]
-                covered = [t for t in tokens[mention.start:mention.end] if _is_word(t.text)]
-                if len(covered) == len(words) and mention.party:
-                    return mention.party
-        return None
-
-    def name_index(self) -> "NameIndex":
-        """The name index over this knowledge: the first one built over it (the extractor's,
-        when it runs in this process), else one built now with its own Morph (1-2 s)."""
-        if self._name_index is None:
-            from treatywatch.extract.lang.morph import Morph
-            from treatywatch.extract.names import NameIndex
-
-            NameIndex(self, Morph())  # adopts itself
-        return self._name_index
-
-    def adopt_name_index(self, index: "NameIndex") -> None:
-        """Keep `index` for resolve_party and people_in unless one is kept already."""
-        if self._name_index is None:
-            self._name_index = index
+            return ambiguous.pop(), False  # what a user types as a name is the name
+        return None, bool(ambiguous)
 
     # --- groups of states ------------------------------------------------------------------
 
@@ -235,17 +204,6 @@ class Knowledge:
         states_first = sorted(roles, key=lambda r: self.party(r.party).kind != "state")
         return states_first[0].party, states_first[0].role
 
-    def people_in(self, text: str, date: dt.date | str | None = None, lang: str | None = None) -> list[PersonInText]:
-        """The people named in `text` with the (party, role) each held on `date` (see
-        `person_role`); `lang` is guessed from the script when not given."""
-        found: dict[str, PersonInText] = {}
-        for mention in self.name_index().find_text(text, lang)[1]:
-            if mention.kind == "person" and mention.id not in found:
-                party_role = self.person_role(mention.id, date)
-                party, role = party_role if party_role else (None, None)
-                found[mention.id] = PersonInText(mention.id, self.person(mention.id).name("en"), party, role)
-        return list(found.values())
-
     def role_kind(self, kind: str) -> RoleKind:
         try:
             return self._kinds[kind]
@@ -299,6 +257,14 @@ class Knowledge:
         found = treaty.article(article)
         return found.basis if found else None
 
+    def article_of_basis(self, basis_id: str | None) -> Article | None:
+        """The article a basis id names ("NATO-4"), or None."""
+        for treaty in self._treaties.values():
+            for article in treaty.articles:
+                if article.basis == basis_id:
+                    return article
+        return None
+
     def basis_ids(self) -> frozenset[str]:
         """Every basis id the spec allows that our treaties define (CST, CST-2, NATO-5, ...)."""
         ids = {t.id for t in self._treaties.values() if not t.bilateral}
@@ -324,11 +290,6 @@ def _day(date: dt.date | str | None) -> dt.date:
         return dt.date.fromisoformat(str(date))
     except ValueError:
         raise NotFoundError(f"bad date {date!r}: write YYYY-MM-DD") from None
-
-
-def _is_word(token: str) -> bool:
-    """Tokens a name must cover when resolving user input (not punctuation, "the", "'s")."""
-    return any(ch.isalnum() for ch in token) and token.lower() not in ("the", "s")
 
 
 def _fold(text: str) -> str:

@@ -291,10 +291,13 @@ def read_treaties(data: Any, file: str) -> list[Treaty]:
         articles = []
         for article in entries(item.get("articles"), None, at):
             art_at = at.at(article)
-            check_fields(article, art_at, ("number", "summary"), ())
+            check_fields(article, art_at, ("number", "summary"), ("provides",))
             number = str(article["number"]).strip()
+            provides = article.get("provides")
+            if provides not in (None, "consultation", "assistance"):
+                raise art_at.field(article, "provides").error(f"provides is {provides!r}", "write provides: consultation or provides: assistance")
             articles.append(Article(number=number, basis=f"{treaty_id}-{number}",
-                                    summary=" ".join(str(article["summary"]).split())))
+                                    summary=" ".join(str(article["summary"]).split()), provides=provides))
         treaties.append(Treaty(
             id=treaty_id, names=parse_names(item["names"], at, "names"), source=text_field(item, "source", at),
             file=file, line=at.line, field_lines=key_lines(item), org=text_field(item, "org", at),

@@ -146,6 +146,7 @@ class Article:
     number: str
     basis: str  # the spec's basis id: CST-4, TEU-42.7
     summary: str
+    provides: str | None = None  # "consultation" (NATO-4, CST-2) or "assistance" (NATO-5, CST-4)
 
 
 @dataclass(frozen=True)

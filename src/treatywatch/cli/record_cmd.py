@@ -16,7 +16,6 @@ from typing import Annotated, Any, Iterator
 
 import typer
 from rich.console import Console
-from rich.progress import Progress, SpinnerColumn, TextColumn
 from rich.table import Table
 
 from treatywatch.cli.app import app
@@ -82,6 +81,11 @@ def ingest_command(
         "--batch-size", metavar="N", min=1,
         help="With --workers or --scheduler: documents sent to a worker at a time, and "
              "written in one transaction.")] = 32,
+    quiet: Annotated[bool, typer.Option(
+        "--quiet", "-q", help="No progress and no summary; errors only.")] = False,
+    progress_every: Annotated[float, typer.Option(
+        "--progress-every", metavar="SECONDS", min=0,
+        help="When stderr is not a terminal: a progress line this often.")] = 10.0,
 ) -> None:
     """Read documents, extract their events and add them to the store.
 
@@ -91,6 +95,10 @@ def ingest_command(
     twice). Cases are rebuilt at the end. Archives are read as streams. A document
     that cannot be read prints "Error: <document>: <problem>"; the others go on, and
     the exit code is then 1. The store is the same whether one process or many read.
+
+    Progress goes to stderr: a bar with the total, rate and time left on a terminal
+    (the total is known for files and uncompressed JSON Lines), else a plain line every
+    --progress-every seconds.
 
     Example:
 
@@ -102,42 +110,42 @@ def ingest_command(
         raise typer.BadParameter("give --workers or --scheduler, not both",
                                  param_hint="'--workers'")
     with _user_errors():
+        from treatywatch.cli.ingest_progress import IngestProgress, expected_documents
         from treatywatch.parallel.tally import IngestTally
         from treatywatch.store import open_store
 
         tally = IngestTally()
-        err = Console(stderr=True, soft_wrap=True, highlight=False)
+        total = None if quiet else expected_documents(paths)
         with open_store(db) as store:
-            progress = Progress(SpinnerColumn(), TextColumn("[progress.description]{task.description}"),
-                                TextColumn("{task.fields[stats]}"), console=err, transient=True)
-            with progress:
-                task = progress.add_task("Ingesting", total=None, stats="")
+            with IngestProgress(total, quiet=quiet, every=progress_every) as progress:
 
                 def report(error: InputError) -> None:
-                    progress.console.print(f"Error: {error.document}: {error.problem}", markup=False)
+                    progress.error(f"Error: {error.document}: {error.problem}")
 
                 def show(current: IngestTally) -> None:
-                    progress.update(task, stats=current.progress_text())
+                    progress.update(current)
 
                 if workers is not None or scheduler:
                     from treatywatch.parallel import BatchOptions, dask_client, ingest_in_parallel
 
-                    progress.update(task, description="Starting workers")
+                    progress.stage("Starting workers")
                     with dask_client(workers, scheduler) as client:
-                        progress.update(task, description="Ingesting")
+                        progress.stage("Ingesting")
                         options = BatchOptions(default_date, store_url=store.url)
                         ingest_in_parallel(paths, store, client, options,
                                            batch_size=batch_size, on_error=report,
                                            on_progress=show, tally=tally)
                 else:
                     _ingest_here(paths, store, default_date, tally, report,
-                                 lambda name: progress.update(task, description=f"Ingesting {name}",
-                                                              stats=tally.progress_text()))
-                progress.update(task, description="Rebuilding cases")
+                                 lambda name: progress.update(tally, f"Ingesting {name}"))
+                progress.update(tally)
+                progress.stage("Rebuilding cases")
                 rebuilt = store.refresh_cases()
-        print(f"{tally.summary()}; cases rebuilt for {len(rebuilt)} requester(s).",
-              file=sys.stderr)
-        print(f"{tally.on_topic} on topic; {tally.rate:,.1f} document(s) a second.", file=sys.stderr)
+        if not quiet:
+            print(f"{tally.summary()}; cases rebuilt for {len(rebuilt)} requester(s).",
+                  file=sys.stderr)
+            print(f"{tally.on_topic} on topic; {tally.rate:,.1f} document(s) a second.",
+                  file=sys.stderr)
     if tally.counts["failed"]:
         raise typer.Exit(1)
 
@@ -182,18 +190,25 @@ def cases_command(
         "--to", metavar="YYYY[-MM[-DD]]", help="Cases starting on or before this.")] = None,
     verdict: Annotated[str | None, typer.Option(
         "--verdict", help="Only cases with this appeal verdict (made, denied, ...).")] = None,
-    output_format: Annotated[str, typer.Option("--format", metavar="table|json")] = "table",
+    output_format: Annotated[str, typer.Option(
+        "--format", metavar="table|json|csv|jsonl",
+        help="A table; JSON; or one flat row per case (the columns of `export --table "
+             "cases`) as CSV or JSON Lines.")] = "table",
 ) -> None:
     """List cases: episodes merged from all documents, with their verdicts.
 
     Example:
 
         treatywatch cases --actor Kazakhstan --org CSTO --from 2020
+        treatywatch cases --format csv > cases.csv
     """
-    _check_format(output_format, ("table", "json"))
+    _check_format(output_format, ("table", "json", "csv", "jsonl"))
     with _user_errors(), _answers(db) as answers:
         rows = answers.list_cases({"actor": actor, "org": org, "from": date_from,
                                    "to": date_to, "verdict": verdict})
+        if output_format in ("csv", "jsonl"):
+            _write_flat_cases(answers, [row["id"] for row in rows], output_format)
+            return
     if output_format == "json":
         print(json.dumps(rows, ensure_ascii=False, indent=2))
         return
@@ -207,6 +222,17 @@ def cases_command(
         table.add_row(row["id"], period, row["requester"], row["addressee"], row["appeal"],
                       row["basis"] or "—", row["decision"] or "—", str(row["documents"]))
     _stdout().print(table)
+
+
+def _write_flat_cases(answers: Any, case_ids: list[str], output_format: str) -> None:
+    from treatywatch.store.export import CASE_COLUMNS, flat_case, write_rows
+    from treatywatch.store.models import CaseRow
+
+    with answers.store.session() as session:
+        stored = {row.id: row for row in session.query(CaseRow).filter(CaseRow.id.in_(case_ids))}
+        flat = [flat_case(stored[case_id]) for case_id in case_ids if case_id in stored]
+    write_rows(flat, CASE_COLUMNS, output_format, sys.stdout.buffer)
+    sys.stdout.buffer.flush()
 
 
 def _period_text(start: str | None, end: str | None) -> str:
@@ -319,8 +345,11 @@ def check_command(
 def export_command(
     output_format: Annotated[str, typer.Option("--format", metavar="csv|jsonl|parquet",
                                                help="File format.")] = "jsonl",
-    table: Annotated[str, typer.Option("--table", metavar="events|documents|cases",
-                                       help="What to export.")] = "events",
+    table: Annotated[str, typer.Option(
+        "--table", metavar="events|evidence|documents|cases",
+        help="What to export: events (with CAMEO and PLOVER codes), evidence (one row per "
+             "cited span: event, document, offsets, sentence), documents, or cases (flat "
+             "verdict columns).")] = "events",
     output: Annotated[str | None, typer.Option("--output", "-o", metavar="FILE",
                                                help="Write here instead of stdout.")] = None,
     db: DbOpt = None,
@@ -331,6 +360,7 @@ def export_command(
     Example:
 
         treatywatch export --format parquet --output events.parquet
+        treatywatch export --table evidence --format csv --output evidence.csv
     """
     _check_format(output_format, ("csv", "jsonl", "parquet"))
     if output is None and output_format == "parquet" and sys.stdout.isatty():

@@ -81,6 +81,8 @@ def fill_arguments(frames: list[Frame], ctx: DocContext, alliance_of=lambda stat
                 f.target = asked.actors[0] if asked and asked.actors else ctx.main_state
         else:  # deployment, withdrawal
             movers = [m for m in frames if m is not f and m.type in {"deployment", "withdrawal"} and m.sentence.block == f.sentence.block]
+            if f.target is None and f.own_ground:
+                continue  # "будет развёрнуто на своём восточном фланге": no state is the host
             if f.target is None:
                 # "прибыл в Алматы" (a city the gazetteer does not hold): where the other contingents went
                 went = _nearest(movers, f, lambda m: m.explicit_target and m.target)

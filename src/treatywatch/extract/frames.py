@@ -23,7 +23,6 @@ ABSORBING = {"appeal", "decision", "offer"}
 THIRD_PERSON = {"он", "она", "він", "вона", "he", "she"}
 RULE_OUT = {"исключать", "исключить", "виключати", "виключити", "exclude", "rule"}
 BECAME = {"стал", "стала", "стали", "стало", "став", "стала", "стали", "стало"}  # "не стал обращаться": did not
-ORG_IDS = {"CSTO", "NATO", "EU", "UN", "SCO", "CIS", "OSCE"}
 
 
 @dataclass
@@ -61,6 +60,7 @@ class Frame:
     governor: object = None  # governors.Governor of a dependent event word, if any
     clauses_span: tuple[int, int] | None = None  # the trigger's clause
     first_person: bool = False  # "мы обращались", "наше обращение": the speaker's side acts
+    own_ground: bool = False  # sent to the mover's own territory ("на своєму фланзі"): no state target
     actor_from_speaker: bool = False  # a force nobody is named for, taken as the speaker's own
 
     @property
@@ -133,6 +133,10 @@ def _asks(toks, j: int, lex: Lexicon) -> bool:
     """A governor that asks or calls for the act ("просил направить", "urged to invoke",
     "выступила за вывод")."""
     return lex.appeal_verbs.has(toks[j]) or lex.exhortation.has(toks[j]) or bool(lex.exhortation.phrase_at(toks, j))
+
+
+# prepositions that name the other side, not the one helped ("against Russia", "от России")
+barred_for_help = {"против", "проти", "against", "from", "от", "від", "з", "із", "с", "со", "with", "by"}
 
 
 def frame_negatable(tok, lex: Lexicon) -> bool:
@@ -218,8 +222,9 @@ def _modality(sentence: Sentence, k: int, lo: int, hi: int, lex: Lexicon, clause
 
 
 class FrameBuilder:
-    def __init__(self, lex: Lexicon):
+    def __init__(self, lex: Lexicon, org_ids: frozenset[str]):
         self.lex = lex
+        self.org_ids = org_ids  # the organizations of data/parties.yaml
 
     def build(self, sentence: Sentence, triggers: list[Trigger], refs: list[PartyRef],
               clauses: Clauses, speakers: list[Speaker]) -> list[Frame]:
@@ -265,8 +270,11 @@ class FrameBuilder:
             if trig.type in {"deployment", "withdrawal"} and trig.nominal and trig.at > 0 \
                     and lex.content_preps.has(toks[trig.at - 1]):
                 continue  # "решение о направлении сил", "домовленість про перекидання військ": what was agreed or asked
-            if in_irrealis_clause(sentence, trig.at, lo, lex):
-                continue  # "призвал, чтобы войска были выведены": a wish, not an act
+            if in_irrealis_clause(sentence, trig.at, lo, lex) and not (
+                    trig.nominal and (lex.discuss_verbs.any_in(toks, lo, trig.at) or lex.deliberation.any_in(toks, lo, trig.at))):
+                # "призвал, чтобы войска были выведены": a wish, not an act; but "собрались,
+                # чтобы обсудить просьбу Таджикистана" presupposes the request
+                continue
             gov = governor_of(sentence, trig.at, lex, trig.nominal)
             if gov is not None and gov.kind in {"advice", "provision"}:
                 continue  # "Армении стоит обратиться": advice; "Article 4 provides for consultations": treaty text
@@ -316,11 +324,11 @@ class FrameBuilder:
                 frame.actors = [sp.ref.party]  # "we are ready to help": the speaker's party
             if not frame.actors and sp is not None and sp.ref is not None and sp.ref.party and trig.type == "decision":
                 acting = self._acting_party(frame, sp.ref)
-                if acting in ORG_IDS:
+                if acting in self.org_ids:
                     frame.actors = [acting]  # "all members supported the request, Mogherini said"
             if frame.generic_force and not frame.actors and sp is not None and sp.ref is not None \
                     and sp.ref.kind in {"institution", "person", "state", "metonym"} and sp.ref.party \
-                    and sp.ref.party not in ORG_IDS and sp.ref.party != frame.target:
+                    and sp.ref.party not in self.org_ids and sp.ref.party != frame.target:
                 frame.actors = [sp.ref.party]  # "the Defence Ministry said a unit was sent"
                 frame.actor_from_speaker = True
             if sp is not None:
@@ -360,7 +368,8 @@ class FrameBuilder:
                 and not (frame.subject_kind is None and lex.meeting_nouns.any_in(toks, lo, hi)):
             return None  # a state "discussing" something with an alliance is deliberation (rule 12)
         if frame.type == "consultation" and frame.trigger.nominal and any(
-                r.kind in {"institution", "state"} and 0 < r.start - frame.at <= 3 and r.prep is None for r in refs):
+                r.kind in {"institution", "state"} and 0 < r.start - frame.at <= 3 and r.prep is None
+                and r.party not in self.org_ids for r in refs):
             return None  # "an emergency meeting of Kyrgyzstan's cabinet": a national meeting
         if frame.type == "consultation":
             if frame.subject_kind in {"state", "metonym", "state_adj"} and frame.trigger.feature != "discuss":
@@ -492,6 +501,13 @@ class FrameBuilder:
                     frame.type = "decision"
                     frame.trigger = Trigger("decision", k, False, "invoke")
                     frame.actors = [acting.party]
+                    # for whom: a state named by a noun in the clause ("for Poland", "в Польшу"),
+                    # not one named by an adjective of something else ("российских дронов")
+                    helped = next((r for r in before + after if r.kind in {"state", "metonym"} and r.party != acting.party
+                                   and not r.is_venue() and r.prep not in barred_for_help
+                                   and (r.prep is not None or "datv" in r.case)), None)
+                    if helped is not None:
+                        frame.target, frame.explicit_target = helped.party, True
                     return
         if subject is not None:
             frame.actors = [r.party for r in coordinated(sentence, refs, subject, STATE_KINDS)]
@@ -514,6 +530,11 @@ class FrameBuilder:
             if r.kind in ORG_KINDS or r.prep in TO_PREPS or direct:
                 target = r
                 break
+        if target is None and frame.target is None and not frame.trigger.nominal:
+            # "Пашинян у Путина помощи не просил", "К союзникам Ереван обратился": the addressee
+            # put before the verb
+            target = next((r for r in reversed(before) if r.prep in {"к", "у", "до", "to"} and r.party not in frame.actors
+                           and r is not subject and r.kind in STATE_KINDS | ORG_KINDS and not r.is_venue()), None)
         if target is None and frame.target is None:
             # "до статті 5 Північноатлантичного договору не звертався": the treaty's alliance
             treaty = next((r for r in refs if r.kind == "treaty" and r.treaty_org and abs(r.start - k) <= 8), None)
@@ -579,9 +600,12 @@ class FrameBuilder:
         preps = TO_PREPS | {"for", "для", "over", "on", "about", "по", "щодо", "в", "у", "in"}
         venue = PartyRef.is_venue  # "talks in Moscow"
         consult = frame.type == "consultation"
-        target = next((r for r in after if r.kind in STATE_KINDS and r.party not in frame.actors and not r.attached and not venue(r)
-                       and (r.prep in preps or (not consult and (r.case & {"datv", "accs", "loct"}
-                                                                 or sentence.lang == "en" and r.start - frame.at <= 2)))), None)
+        fits = [r for r in after if r.kind in STATE_KINDS and r.party not in frame.actors and not r.attached and not venue(r)
+                and (r.prep in preps or (not consult and (r.case & {"datv", "accs", "loct"}
+                                                          or sentence.lang == "en" and r.start - frame.at <= 2)))]
+        # a state named by a noun before one named by an adjective of something else ("после
+        # вторжения российских дронов в Польшу": Poland)
+        target = next((r for r in fits if r.kind != "state_adj"), fits[0] if fits else None)
         if target is None:
             target = next((r for r in reversed(before) if r.kind in STATE_KINDS and r.party not in frame.actors and not venue(r) and
                            (r.prep in {"по", "at", "for", "для"} or "datv" in r.case or consult and r.prep in {"в", "у", "in", "on", "over"})), None)
@@ -679,7 +703,7 @@ class FrameBuilder:
         """A chair of an organization's council acts for the organization in its decisions."""
         if ref.kind == "person" and frame.type in {"decision", "consultation"}:
             for party, role in ref.roles:
-                if party in ORG_IDS:
+                if party in self.org_ids:
                     return party
         return ref.party
 
@@ -742,6 +766,12 @@ class FrameBuilder:
                                    if r.party != host.party and r.party not in seen]
         if actors and not by:
             frame.subject_kind = actors[0].kind
+        if host is None and frame.type == "deployment":
+            # "розгорнути на своєму східному фланзі", "deploy to its eastern flank": the mover's
+            # own ground, not a state it is sent to
+            frame.own_ground = any(toks[j].lower in TO_PREPS | {"on", "in", "along"} and j + 1 < hi
+                                   and (lex.possessive_own.has(toks[j + 1]) or lex.possessive_pronouns.has(toks[j + 1]))
+                                   for j in range(k + 1, hi))
         own = any(lex.possessive_own.has(toks[j]) for j in range(lo, hi))
         if not seen and not own and any(lex.force_nouns.has(toks[j]) for j in range(lo, hi)):
             frame.generic_force = True

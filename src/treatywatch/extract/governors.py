@@ -116,6 +116,8 @@ def governor_of(sentence: Sentence, k: int, lex: Lexicon, nominal: bool = False)
         if kind is not None:
             negated = start > 0 and negators.has(toks[start - 1])
             return Governor(start, kind, party_between, negated, negators.has(toks[start]))
+        if tok.infinitive and nominal and (lex.discuss_verbs.has(tok) or lex.deliberation.has(tok)):
+            return None  # "чтобы обсудить просьбу Таджикистана": what is discussed exists
         if tok.infinitive:
             continue  # "зупинити бойові дії, вивести війська": coordinated infinitives share a governor
         if _is_opener(tok, lex) or _finite_verb(tok, sentence.lang) or _own_predicate(tok, lex):

@@ -17,6 +17,7 @@ import yaml
 from treatywatch.errors import DataFileError
 
 LANGS = ("ru", "uk", "en")
+_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when built with it: the same data, faster
 
 
 @dataclass
@@ -24,9 +25,15 @@ class WordClass:
     words: frozenset[str] = frozenset()
     phrases: tuple[tuple[str, ...], ...] = ()
     starts: frozenset[str] = frozenset()  # first words of the phrases, for a quick miss
+    # phrases by their first word, each with its place in `phrases` (the first listed wins)
+    by_first: dict[str, tuple[tuple[int, tuple[str, ...]], ...]] = field(default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         self.starts = frozenset(p[0] for p in self.phrases)
+        grouped: dict[str, list[tuple[int, tuple[str, ...]]]] = {}
+        for order, phrase in enumerate(self.phrases):
+            grouped.setdefault(phrase[0], []).append((order, phrase))
+        self.by_first = {word: tuple(group) for word, group in grouped.items()}
 
     def has(self, token) -> bool:
         return token.lemma in self.words or token.lower in self.words
@@ -36,12 +43,15 @@ class WordClass:
         if not self.phrases or i >= len(tokens):
             return 0
         first = tokens[i]
-        if first.lower not in self.starts and first.lemma not in self.starts:
+        by_form = self.by_first.get(first.lower, ())
+        by_lemma = self.by_first.get(first.lemma, ()) if first.lemma != first.lower else ()
+        if not by_form and not by_lemma:
             return 0
-        for phrase in self.phrases:
+        candidates = sorted(by_form + by_lemma) if by_form and by_lemma else by_form or by_lemma
+        for _, phrase in candidates:
             n = len(phrase)
             if i + n <= len(tokens) and all(
-                tokens[i + k].lower == w or tokens[i + k].lemma == w for k, w in enumerate(phrase)
+                tokens[i + k].lower == w or tokens[i + k].lemma == w for k, w in enumerate(phrase[1:], 1)
             ):
                 return n
         return 0
@@ -109,7 +119,7 @@ REQUIRED = (
     "org_anaphora", "invoke_verbs", "article_words", "discuss_verbs", "home_words", "from_preps", "to_preps",
     "deliberation", "procedure_words", "carrier_verbs", "generic_quantifiers", "relative_pronouns", "first_person", "operation_words",
     "participation_verbs", "exhortation", "media_words", "possessive_own", "topic_stems", "collective_force_words", "non_security_help", "possibility",
-    "content_governors", "refrain_governors", "advice_governors", "irrealis_markers", "complementizers", "habitual_adverbs", "situation_words", "private_channels", "provision_governors", "willing_governors", "noun_condition_markers", "copulas", "generic_parties", "temporal_markers", "confirm_verbs", "receive_verbs", "scenario_words", "contrast_conjunctions", "arrival_verbs", "deployment_nouns", "content_preps", "agent_markers", "prepositions", "question_complements", "vague_help", "light_help_verbs", "inversion_conditionals", "alert_levels", "statement_nouns", "possessive_pronouns", "winning_verbs", "passive_aux", "modal_verbs", "coordinators", "country_words", "addressing_verbs", "cause_markers",
+    "content_governors", "refrain_governors", "advice_governors", "irrealis_markers", "complementizers", "habitual_adverbs", "situation_words", "private_channels", "provision_governors", "willing_governors", "noun_condition_markers", "copulas", "generic_parties", "temporal_markers", "confirm_verbs", "receive_verbs", "scenario_words", "contrast_conjunctions", "arrival_verbs", "deployment_nouns", "content_preps", "agent_markers", "prepositions", "question_complements", "vague_help", "light_help_verbs", "inversion_conditionals", "alert_levels", "statement_nouns", "possessive_pronouns", "winning_verbs", "passive_aux", "modal_verbs", "coordinators", "country_words", "addressing_verbs", "cause_markers", "member_words",
 )
 
 
@@ -140,7 +150,7 @@ def load_lexicon(lang: str) -> Lexicon:
         lang = "en"
     path = resources.files("treatywatch") / "data" / "lexicon" / f"{lang}.yaml"
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_SAFE_LOADER)  # noqa: S506 - a safe loader
     except yaml.YAMLError as exc:
         raise DataFileError(f"{path}: invalid YAML: {exc}") from None
     return parse_lexicon(lang, data, str(path))

@@ -5,16 +5,15 @@ from __future__ import annotations
 
 from treatywatch.model import Event
 
-ORGS = {"CSTO", "NATO", "EU", "UN", "SCO", "CIS", "OSCE"}
 OUTCOME_PRIORITY = ("invoke", "mission", "deploy", "decline", "grant")
 
 
-def source_rank(source: str | None, actor: str | None) -> int:
+def source_rank(source: str | None, actor: str | None, org_ids: frozenset[str]) -> int:
     """Rule 5: the party itself, an organization's body, the text's own voice, another
     state, media."""
     if source is not None and source == actor:
         return 0
-    if source in ORGS:
+    if source in org_ids:
         return 1
     if source is None:
         return 2
@@ -27,13 +26,14 @@ def _when_rank(value: str | None) -> int:
     return -len(value) if value else 1
 
 
-def merge_events(candidates: list[Event]) -> list[Event]:
+def merge_events(candidates: list[Event], org_ids: frozenset[str]) -> list[Event]:
+    """`org_ids`: the organizations of data/parties.yaml (their bodies rank above states)."""
     groups: dict[tuple, list[Event]] = {}
     for event in candidates:
         groups.setdefault(event.key, []).append(event)
     merged: list[Event] = []
     for key, events in groups.items():
-        best = min(events, key=lambda e: source_rank(e.source, e.actor))
+        best = min(events, key=lambda e: source_rank(e.source, e.actor, org_ids))
         out = Event(**{f: getattr(best, f) for f in ("type", "actor", "target", "polarity", "modality", "source")})
         # a date told with the act itself beats one told with a mention of it ("at Turkey's request")
         dated = sorted((e for e in events if e.when), key=lambda e: (e.when_inferred, -e.confidence))

@@ -111,9 +111,9 @@ class NameIndex:
             if name.lang == "en" and _latin(name.text):
                 for lang in ("ru", "uk"):  # Latin names appear as written in ru/uk text (Reuters, NATO)
                     self._add(name.text, lang, target, "en")
-        adopt = getattr(knowledge, "adopt_name_index", None)
-        if adopt is not None:
-            adopt(self)  # resolve_party and people_in reuse this index instead of building another
+        derived = getattr(knowledge, "derived", None)
+        if derived is not None:
+            derived.setdefault("name_index", self)  # treatywatch.lookup reuses it instead of building another
 
     # --- matching --------------------------------------------------------------------------
 
@@ -127,7 +127,11 @@ class NameIndex:
         keys = [self._token_keys(lemma, words[i] if words else None, lang) for i, lemma in enumerate(lemmas)]
         cased = words if words and any(w != w.lower() for w in words) else None
         trie, mentions, i = self._tries[lang], [], 0
+        first_words = trie.keys()
         while i < len(keys):
+            if first_words.isdisjoint(keys[i]):
+                i += 1  # no name starts with this word (most words)
+                continue
             mention = self._longest(trie, keys, i, cased)
             if mention is None:
                 i += 1

@@ -140,7 +140,15 @@ class PartyResolver:
                 ref.may_case = self._possible_cases(sentence, m.start, m.end) | (ref.case & CASES)
             prev = sentence.tokens[m.start - 1] if m.start > 0 else None
             ref.attached = (prev is not None and prev.pos == "NOUN" and ref.prep is None
-                            and ("Fixd" in ref.case or "gent" in ref.case and "nomn" not in ref.case))
+                            and ("Fixd" in ref.case and m.start - 1 not in covered  # not "У Москвы Душанбе"
+                                 or "gent" in ref.case and "nomn" not in ref.case))
+            if m.kind == "institution" and ref.may_case and "nomn" not in ref.may_case and "gent" in ref.may_case:
+                # "по инициативе российского президента": a title in the genitive after a noun
+                # (its adjectives between) depends on that noun
+                j = m.start - 1
+                while j >= 0 and sentence.tokens[j].pos == "ADJF":
+                    j -= 1
+                ref.attached = ref.attached or (j >= 0 and sentence.tokens[j].pos == "NOUN")
             if m.kind in {"state", "metonym"}:
                 ref.party = m.party or m.id
                 ref.voice = ref.party
@@ -238,7 +246,8 @@ class PartyResolver:
             if ref.kind != "institution":
                 continue
             if ref.party is None:
-                after = next((r for r in refs if r.start >= ref.end and r.start - ref.end <= 2
+                after = next((r for r in refs if r.start >= ref.end and (r.start - ref.end <= 2 or r.kind == "org"
+                                                                          and _members_of(toks[ref.end:r.start], lex))
                               and r.kind in {"state", "state_adj", "metonym", "org", "body", "person"} and r.party
                               and all(_in_name_chain(t) for t in sentence.tokens[ref.end:r.start])), None)
                 before = next((r for r in reversed(refs) if r.end <= ref.start and ref.start - r.end <= 1
@@ -299,6 +308,14 @@ class PartyResolver:
                 out.append(PartyRef(k, k + 1, None, kind, "media", None, tok.lemma, tok.grams,
                                     _prep_before(sentence, k)))
         return out
+
+
+def _members_of(gap, lex: Lexicon) -> bool:
+    """"секретари советов безопасности государств — членов ОДКБ", "ministers of the member
+    states of NATO": the members' officials are the organization's."""
+    words = [t for t in gap if (t.pos is not None or t.text.isalpha()) and t.lower not in {"of", "the"}]
+    return 0 < len(words) <= 3 and any(lex.member_words.has(t) for t in words) and all(
+        lex.member_words.has(t) or lex.country_words.has(t) for t in words)
 
 
 def _inside_quotes(toks, i: int) -> bool:

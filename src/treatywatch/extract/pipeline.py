@@ -29,7 +29,6 @@ from treatywatch.extract.triggers import find_triggers
 from treatywatch.errors import NotFoundError
 from treatywatch.model import Doc, Event, Evidence
 
-ORGS = {"CSTO", "NATO", "EU", "UN", "SCO", "CIS", "OSCE"}
 TREATY_WORDS = {"договор", "договір", "treaty", "устав", "статут", "charter"}
 LEAD_NEWS_DAYS = 7  # a lead's date this close before the page date is the news the story tells
 
@@ -99,7 +98,6 @@ class Extractor:
         self._morph = morph
         self._names = names
         self.lexicons = {lang: load_lexicon(lang) for lang in LANGS}
-        self.builders = {lang: FrameBuilder(self.lexicons[lang]) for lang in LANGS}
 
     @cached_property
     def knowledge(self):
@@ -121,6 +119,18 @@ class Extractor:
             from treatywatch.extract.names import NameIndex
             self._names = NameIndex(self.knowledge, self.morph)
         return self._names
+
+    @cached_property
+    def builders(self) -> dict[str, FrameBuilder]:
+        return {lang: FrameBuilder(self.lexicons[lang], self.org_ids) for lang in LANGS}
+
+    @cached_property
+    def treaty_table(self) -> slots.TreatyTable:
+        return slots.TreatyTable.from_knowledge(self.knowledge)
+
+    @cached_property
+    def org_ids(self) -> frozenset[str]:
+        return self.knowledge.organization_ids()
 
     @cached_property
     def resolver(self) -> PartyResolver:
@@ -170,7 +180,7 @@ class Extractor:
         candidates = [event for f in frames for event in self._events(f, doc, ctx, state)]
         _date_from_twins(candidates)
         candidates = self._consultations_per_requester(candidates)
-        return complete_slots(merge_events(candidates))
+        return complete_slots(merge_events(candidates, self.org_ids))
 
     def _read_sentence(self, sentence, refs: list[PartyRef], state: "Reading", ctx: DocContext,
                        exercise_doc: bool) -> list[Frame]:
@@ -224,7 +234,7 @@ class Extractor:
             f.refs, f.clauses = refs, clauses
             f.recent_state = state.recent_state.get(block)
             f.recent_force_owner = state.recent_force_owner.get(block)
-            states = [a for a in f.actors if a not in ORGS]
+            states = [a for a in f.actors if a not in self.org_ids]
             if states:
                 state.recent_state[block] = states[0]
         if not any(f.actors for f in frames):
@@ -311,10 +321,17 @@ class Extractor:
         if not (lex.article_words.any_in(toks) or lex.consultation_nouns.any_in(toks) or treaty_word):
             return None
         article = slots.article_number(frame.sentence.text)
-        orgs = [org for org, family in (("CSTO", "CST"), ("NATO", "NATO"), ("EU", "TEU"))
-                if article is None or article in slots.ARTICLES[family]]
-        found = [org for org in orgs if self.knowledge.member_of(state, org, doc.published).status == "member"]
+        table = self.treaty_table
+        orgs = [org for org, family in table.treaty_of_org.items()
+                if article is None or article in table.articles[family]]
+        found = [org for org in orgs if self._is_member(state, org, doc.published)]
         return found[0] if len(found) == 1 else None
+
+    def _is_member(self, state: str, org: str, when) -> bool:
+        try:
+            return self.knowledge.member_of(state, org, when).status == "member"
+        except NotFoundError:  # an organization whose memberships the data does not record (the UN)
+            return False
 
     def _bind_country_anaphora(self, sentence, refs: list[PartyRef], recent: str | None,
                                role_holders: dict[str, str]) -> None:
@@ -377,7 +394,7 @@ class Extractor:
                     source=("media" if f.modality == "uncertain" else None) if f.voice in (None, "__previous__") else f.voice,
                     when=slots.pick_time(f, times, clause),
                     assistance=slots.pick_assistance(f, lex),
-                    basis=slots.pick_basis(f, f.refs, ctx.main_org),
+                    basis=slots.pick_basis(f, f.refs, ctx.main_org, self.treaty_table),
                     outcome=outcome if f.type == "decision" else None,
                     size=f.own_size or slots.pick_size(f, counts) or (f.carried_count if f.type in {"deployment", "withdrawal"} else None),
                     evidence=[evidence],
@@ -401,16 +418,24 @@ class Extractor:
                 if f.type == "decision" and outcome == "mission":
                     event.assistance = "monitoring"
                 if f.type in {"deployment", "withdrawal", "offer"}:
-                    event.via = actor if actor in ORGS else (None if f.type == "offer" else self._via(f, ctx))
+                    event.via = actor if actor in self.org_ids else (None if f.type == "offer" else self._via(f, ctx))
                 if f.type in {"consultation", "deployment", "withdrawal"}:
                     event.assistance = None
                 if f.type == "offer" and (event.modality == "actual" or f.trigger.feature == "help" and event.modality == "intended"):
                     event.modality = "conditional"  # readiness, or a promise to help, stands until asked (rule 7)
                 events.append(event)
+                invoked = self.knowledge.article_of_basis(event.basis) if outcome == "invoke" else None
+                if f.type == "decision" and invoked is not None and invoked.provides == "consultation" \
+                        and actor in self.org_ids:
+                    # "НАТО задіяло статтю 4": invoking a consultation clause is the allies consulting
+                    consulted = Event.from_json(event.to_json())
+                    consulted.type, consulted.outcome, consulted.assistance = "consultation", None, None
+                    consulted.evidence, consulted.when_inferred = event.evidence, event.when_inferred
+                    events.append(consulted)
         return events
 
     def _via(self, f: Frame, ctx: DocContext) -> str | None:
-        orgs = [r.party for r in f.refs if r.kind in {"org", "body", "force"} and r.party in ORGS]
+        orgs = [r.party for r in f.refs if r.kind in {"org", "body", "force"} and r.party in self.org_ids]
         return orgs[0] if orgs else ctx.main_org
 
     def _consultations_per_requester(self, events: list[Event]) -> list[Event]:

@@ -1,12 +1,13 @@
-"""Doc blocks -> sentences of tokens with offsets, lemmas and grammemes (razdel + Morph)."""
+"""Doc blocks -> sentences of tokens with offsets, lemmas and grammemes (razdel's cuts, lang/tokens.py + Morph)."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
 
-from razdel import sentenize, tokenize
+from razdel import sentenize
 
+from treatywatch.extract.lang.tokens import razdel_spans
 from treatywatch.model import Block, Doc
 
 # razdel splits after an abbreviation before a year ("6 янв. 2024 г."): glue such splits back.
@@ -119,11 +120,12 @@ def segment(doc: Doc, morph, default_lang: str = "ru") -> list[Sentence]:
                     continue
                 kind = "dateline" if skip and s_start == 0 else block.kind
                 sentence = Sentence(len(sentences), start, end, text, lang, kind, block_index)
-                for k, tok in enumerate(tokenize(text)):
-                    a = morph.analyze(tok.text, lang)
-                    token = Token(k, tok.text, start + tok.start, start + tok.stop, a.lemma, a.pos, a.grammemes)
-                    if a.pos == "NOUN" and lang != "en" and tok.text[:1].islower() and tok.text.endswith(_VERB_ENDINGS):
-                        verb = _verb_reading(morph, tok.text, lang)
+                for k, (a_start, a_stop) in enumerate(razdel_spans(text)):
+                    word = text[a_start:a_stop]
+                    a = morph.analyze(word, lang)
+                    token = Token(k, word, start + a_start, start + a_stop, a.lemma, a.pos, a.grammemes)
+                    if a.pos == "NOUN" and lang != "en" and word[:1].islower() and word.endswith(_VERB_ENDINGS):
+                        verb = _verb_reading(morph, word, lang)
                         if verb is not None:
                             token.verb_lemma, token.verb_grams = verb.lemma, verb.grammemes
                     sentence.tokens.append(token)

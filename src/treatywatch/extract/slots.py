@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import dataclass
 
 from treatywatch.extract.frames import Frame
 from treatywatch.extract.lexicon import Lexicon
@@ -20,9 +21,32 @@ ARTICLE = re.compile(
 ORDINAL_ARTICLE = re.compile(
     r"(втор|четв[её]рт|пят|друг|четверт|п['’]ят|second|fourth|fifth)\w*\s+(?:стать|статт|article)", re.I)
 ORDINALS = {"втор": "2", "друг": "2", "second": "2", "четв": "4", "fourth": "4", "пят": "5", "п'ят": "5", "п’ят": "5", "fifth": "5"}
-# which treaty an organization's articles belong to, and which article ids exist
-TREATY_OF_ORG = {"CSTO": "CST", "NATO": "NATO", "EU": "TEU", "UN": "UN"}
-ARTICLES = {"CST": {"2", "4"}, "NATO": {"4", "5"}, "TEU": {"42.7"}, "UN": {"51"}, "TFEU": {"222"}}
+
+
+@dataclass(frozen=True)
+class TreatyTable:
+    """What the basis of an event may be, from data/treaties.yaml: each treaty's recorded
+    articles, the treaty whose articles an organization's text means, the treaties with
+    no articles of their own (a charter is cited whole), and the bilateral ones (no basis)."""
+
+    articles: dict[str, frozenset[str]]
+    treaty_of_org: dict[str, str]
+    whole: frozenset[str]
+    bilateral: frozenset[str]
+
+    @classmethod
+    def from_knowledge(cls, knowledge) -> "TreatyTable":
+        articles, of_org, whole, bilateral = {}, {}, set(), set()
+        for treaty in knowledge.treaties():
+            if treaty.bilateral:
+                bilateral.add(treaty.id)
+            elif treaty.articles:
+                articles[treaty.id] = frozenset(a.number for a in treaty.articles)
+                if treaty.org:
+                    of_org.setdefault(treaty.org, treaty.id)  # the first listed: TEU before TFEU
+            else:
+                whole.add(treaty.id)
+        return cls(articles, of_org, frozenset(whole), frozenset(bilateral))
 ASSISTANCE_ORDER = ("peacekeeping", "monitoring", "military", "consultative", "humanitarian")
 
 
@@ -118,30 +142,29 @@ def _article(text: str) -> str | None:
     return None
 
 
-def pick_basis(frame: Frame, refs: list[PartyRef], main_org: str | None, text: str | None = None) -> str | None:
+def pick_basis(frame: Frame, refs: list[PartyRef], main_org: str | None, table: TreatyTable,
+               text: str | None = None) -> str | None:
     text = text if text is not None else frame.sentence.text
     treaties = [r.ident for r in refs if r.kind == "treaty" and r.ident]
     article = _article(text)
     family = None
     for ident in treaties:
-        family = ident.split("-")[0]
-        if family not in ARTICLES and family != "CSTO":
+        if ident in table.whole:
+            return ident  # "Устав ОДКБ": the charter, whatever article is named
+        if ident not in table.articles:
             return None  # a bilateral or other treaty is not a basis id of the spec
-        if "-" in ident and article is None:
-            return ident
+        family = ident
         break
     if family is None and article is not None:
         orgs = [r.party for r in refs if r.kind in {"org", "body", "force"}]
-        family = TREATY_OF_ORG.get(orgs[0] if orgs else main_org or "")
+        family = table.treaty_of_org.get(orgs[0] if orgs else main_org or "")
     if family is None:
         return None
-    if family == "CSTO":
-        return "CSTO-Charter"
-    if article and article in ARTICLES.get(family, set()):
+    if article and article in table.articles.get(family, frozenset()):
         return f"{family}-{article}"
     if article:
         return None
-    return family if family == "CST" else None
+    return family  # the treaty cited whole (spec: "a treaty id, optionally with article")
 
 
 def pick_assistance(frame: Frame, lex: Lexicon) -> str | None:

@@ -83,7 +83,42 @@ SAME_DAY = re.compile(
     r"(?:несколько|кілька|декілька)\s+(?:часов|годин)\s+(?:спустя|потому))",
     re.I,
 )
+# Quick misses, each implied by every match of the patterns it guards: no year, no dated
+# expression ("в марте 2022", "осенью 2021", a year told); no digit, no day; none of these
+# keywords (below), no match (most sentences name no date; the patterns try every position).
+_YEAR_SEEN = re.compile(r"(?:19|20)\d\d")
+_DIGIT_SEEN = re.compile(r"\d")
 SEASON = re.compile(r"(осенью|осінню|восени|fall\s+of|autumn\s+of|весной|навесні|spring\s+of|летом|влітку|summer\s+of|зимой|взимку|winter\s+of)\s+((?:19|20)\d\d)", re.I)
+
+# The words without which each pattern cannot match, looked for in the lowercased sentence
+# (a substring test costs far less than a pattern tried at every position). Lower case
+# finds what the patterns' re.I finds for Latin and Cyrillic text; a sentence with other
+# letters (re.I folds "ſ", "K", "ᲀ" too) skips no pattern (_FOLD_UNSAFE).
+_MONTH_STEMS = tuple(MONTHS)
+_WEEKDAY_STEMS = ("понедельник", "вторник", "сред", "четвер", "пятниц", "суббот", "воскресень", "понеділ", "вівтор",
+                  "серед", "ятниц", "субот", "неділ", "monday", "tuesday", "wednesday", "thursday", "friday",
+                  "saturday", "sunday")
+_KEYWORDS: dict[re.Pattern, tuple[str, ...]] = {
+    DAY_MONTH: _MONTH_STEMS, MONTH_DAY: _MONTH_STEMS, MONTH_YEAR: _MONTH_STEMS, MONTH_ALONE: _MONTH_STEMS,
+    WEEKDAY_RE: _WEEKDAY_STEMS, BARE_WEEKDAY: _WEEKDAY_STEMS,
+    RELATIVE[0][0]: ("позавчера", "позавчора", "yesterday"),
+    RELATIVE[1][0]: ("накануне", "напередодні", "вчера", "вчора", "учора", "yesterday", "previous", "before"),
+    RELATIVE[2][0]: ("сегодня", "сьогодні", "today", "morning", "tonight", "утром", "вранці", "зранку"),
+    WEEK_AGO: ("недел", "тижн", "week"),
+    THIS_MONTH: ("month", "месяц", "місяц"), LAST_MONTH: ("month", "месяц", "місяц"),
+    THIS_YEAR: ("year", "году", "года", "року"), LAST_YEAR: ("year", "году", "року"),
+    SAME_DAY: ("день", "дня", "day", "hours", "час", "годин"),
+    SEASON: ("осенью", "осінню", "восени", "fall", "autumn", "весной", "навесні", "spring", "летом", "влітку",
+             "summer", "зимой", "взимку", "winter"),
+}
+_FOLD_UNSAFE = re.compile(r"[^\x00-\x7f\u00a0-\u00bf\u0400-\u04ff\u2000-\u206f\u2116]")
+
+
+def _matches(pattern: re.Pattern, text: str, lowered: str | None):
+    """pattern.finditer(text), or nothing when `lowered` lacks every word the pattern needs."""
+    if lowered is not None and not any(word in lowered for word in _KEYWORDS[pattern]):
+        return ()
+    return pattern.finditer(text)
 
 
 @dataclass
@@ -149,6 +184,8 @@ def _dateparser_day(expression: str, lang: str | None, ref: dt.date | None) -> s
 
 def _years_told(text: str) -> list[tuple[int, int]]:
     """(offset, year) of the dates in `text` that name their year."""
+    if not _YEAR_SEEN.search(text):
+        return []
     told = [(m.start(), int(m.group(1))) for m in ISO.finditer(text)]
     told += [(m.start(), int(m.group(3))) for m in NUMERIC.finditer(text)]
     told += [(m.start(), int(m.group(4))) for m in DAY_MONTH.finditer(text) if m.group(4) and _month_of(m.group(3))]
@@ -167,6 +204,8 @@ def find_times(text: str, ref: dt.date | None, lang: str | None = None, year: in
     found: list[TimeExpr] = []
     taken: list[tuple[int, int]] = []
     told = _years_told(text)
+    digits, years = _DIGIT_SEEN.search(text) is not None, _YEAR_SEEN.search(text) is not None
+    lowered = None if _FOLD_UNSAFE.search(text) else text.lower()
 
     def year_before(offset: int) -> int | None:
         return next((y for at, y in reversed(told) if at < offset), None)
@@ -186,11 +225,11 @@ def find_times(text: str, ref: dt.date | None, lang: str | None = None, year: in
         taken.append((s, e))
         found.append(TimeExpr(s, e, value, explicit, weekday))
 
-    for m in ISO.finditer(text):
+    for m in ISO.finditer(text) if years else ():
         add(m, _iso(int(m.group(1)), int(m.group(2)), int(m.group(3))))
-    for m in NUMERIC.finditer(text):
+    for m in NUMERIC.finditer(text) if years else ():
         add(m, _iso(int(m.group(3)), int(m.group(2)), int(m.group(1))))
-    for m in DAY_MONTH.finditer(text):
+    for m in _matches(DAY_MONTH, text, lowered) if digits else ():
         month = _month_of(m.group(3))
         if month is None:
             continue
@@ -202,23 +241,23 @@ def find_times(text: str, ref: dt.date | None, lang: str | None = None, year: in
                 add(m, value)
                 continue
         add(m, _iso(int(m.group(4)) if m.group(4) else year_of(m, month, day), month, day))
-    for m in MONTH_DAY.finditer(text):
+    for m in _matches(MONTH_DAY, text, lowered) if digits else ():
         month = _month_of(m.group(1))
         if month is None:
             continue
         day = int(m.group(2))
         add(m, _iso(int(m.group(3)) if m.group(3) else year_of(m, month, day), month, day))
-    for m in MONTH_YEAR.finditer(text):
+    for m in _matches(MONTH_YEAR, text, lowered) if years else ():
         month = _month_of(m.group(1))
         if month:
             add(m, _iso(int(m.group(2)), month))
-    for m in MONTH_ALONE.finditer(text):
+    for m in _matches(MONTH_ALONE, text, lowered):
         month = _month_of(m.group(1))
         if month:
             add(m, _iso(year_of(m, month, None), month))
-    for m in SEASON.finditer(text):
+    for m in _matches(SEASON, text, lowered) if years else ():
         add(m, m.group(2))
-    for m in [*WEEKDAY_RE.finditer(text), *BARE_WEEKDAY.finditer(text)]:
+    for m in [*_matches(WEEKDAY_RE, text, lowered), *_matches(BARE_WEEKDAY, text, lowered)] if ref is not None else ():
         if ref is None:
             continue
         word = next(g for g in m.groups() if g).lower()
@@ -231,23 +270,23 @@ def find_times(text: str, ref: dt.date | None, lang: str | None = None, year: in
         add(m, (ref - dt.timedelta(days=back)).isoformat(), weekday=True)
     if ref is not None:
         for pattern, offset in RELATIVE:
-            for m in pattern.finditer(text):
+            for m in _matches(pattern, text, lowered):
                 add(m, (ref + dt.timedelta(days=offset)).isoformat())
-        for m in WEEK_AGO.finditer(text):
+        for m in _matches(WEEK_AGO, text, lowered):
             day = ref - dt.timedelta(days=7 if m.group(0).lower().startswith(("на прош", "мину", "на мину", "last")) else 0)
             add(m, f"{day.year:04d}-{day.month:02d}")
-        for m in THIS_MONTH.finditer(text):
+        for m in _matches(THIS_MONTH, text, lowered):
             add(m, f"{ref.year:04d}-{ref.month:02d}")
-        for m in LAST_MONTH.finditer(text):
+        for m in _matches(LAST_MONTH, text, lowered):
             prev = ref.replace(day=1) - dt.timedelta(days=1)
             add(m, f"{prev.year:04d}-{prev.month:02d}")
-        for m in THIS_YEAR.finditer(text):
+        for m in _matches(THIS_YEAR, text, lowered):
             add(m, f"{ref.year:04d}")
-        for m in LAST_YEAR.finditer(text):
+        for m in _matches(LAST_YEAR, text, lowered):
             add(m, f"{ref.year - 1:04d}")
-    for m in YEAR_ALONE.finditer(text):
+    for m in YEAR_ALONE.finditer(text) if years else ():
         add(m, m.group(1), group=1)
-    for m in SAME_DAY.finditer(text):
+    for m in _matches(SAME_DAY, text, lowered):
         add(m, "same-day", explicit=False)
     found.sort(key=lambda t: t.start)
     return found

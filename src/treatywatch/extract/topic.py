@@ -38,6 +38,10 @@ class TopicFilter:
             stem = stem.lower()
             keys.setdefault(stem, False)
             self._needs.append(frozenset([stem]))
+        self._needs_by_key: dict[str, list[frozenset[str]]] = {}  # a need is met only if one of its keys is hit
+        for need in self._needs:
+            for key in need:
+                self._needs_by_key.setdefault(key, []).append(need)
         self._automaton = ahocorasick.Automaton()
         for key, whole in keys.items():
             self._automaton.add_word(key, (key, whole))
@@ -57,4 +61,4 @@ class TopicFilter:
 
     def __call__(self, text: str) -> bool:
         hits = self.found(text)
-        return bool(hits) and any(need <= hits for need in self._needs)
+        return any(need <= hits for key in hits for need in self._needs_by_key.get(key, ()))

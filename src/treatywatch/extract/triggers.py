@@ -122,7 +122,8 @@ def _offer(toks, k, tok, lex, lo, hi) -> Trigger | None:
             return None  # "готов рассмотреть просьбу": deliberation, not an offer (rule 12)
         if _window_has(lex.help_verbs, toks, k + 1, min(hi, k + 8)) or _window_has(lex.help_nouns, toks, k + 1, min(hi, k + 8)):
             return Trigger("offer", k, feature="readiness")
-        if _window_has(lex.deploy_verbs, toks, k + 1, min(hi, k + 4)) and _window_has(lex.force_nouns, toks, k + 1, min(hi, k + 10)):
+        if not lex.intent_words.has(tok) and _window_has(lex.deploy_verbs, toks, k + 1, min(hi, k + 4)) \
+                and _window_has(lex.force_nouns, toks, k + 1, min(hi, k + 10)):
             # "готова перебросить свои войска", "ready to move its troops": help offered as a force
             # (rule 7; readiness for an agreed operation is read as a deployment later)
             return Trigger("offer", k, feature="readiness")
@@ -200,6 +201,9 @@ def _decision(toks, k, tok, lex, en, noun, verb, lo, hi) -> Trigger | None:
     if lex.grant_words.has(tok) and verb:
         return Trigger("decision", k, feature="grant")
     if lex.decision_verbs.has(tok) and verb:
+        if any((t.pos == "NUMR" or t.text.isdigit()) and j + 1 < len(toks) and lex.decision_nouns.has(toks[j + 1])
+               for j, t in enumerate(toks[k + 1:k + 4], k + 1)):
+            return None  # "ухвалили 15 рішень", "adopted 12 decisions": a tally of a meeting's papers
         return Trigger("decision", k)
     if lex.decision_nouns.has(tok) and noun and k > 0 and (toks[k - 1].pos == "NUMR" or toks[k - 1].text.isdigit()):
         return None  # "ухвалили 15 рішень": a tally of a meeting's papers, not a decision

@@ -7,7 +7,7 @@ plain JSON-ready dicts and lists; unknown ids and names raise `NotFoundError`.
     answers.get_case("TJK-CSTO-2025-10")                   -> case
     answers.get_document(doc_id | id prefix | file name)   -> document
     answers.check("Таджикистан", "ОДКБ", "2025-11")         -> verdict (= check --format json)
-    answers.search("ОДКБ миротворцы")                       -> [search hit]
+    answers.search("ОДКБ миротворцы", filters=SearchFilters(lang="ru")) -> [search hit]
     answers.ingest_record({"text"|"html": ..., "id", "url", "published", "title"}) -> ingest result
     answers.close()
 
@@ -40,7 +40,8 @@ Shapes (keys always present, values may be null):
 - document: id, name, url, outlet, published, lang, title, text, blocks, warnings,
   duplicate_of, similarity, duplicates, events [{id, type, ..., confidence,
   evidence: [{doc, start, end, sentence}], cases: [case id]}].
-- search hit: id, name, title, outlet, published, lang, score, snippet.
+- search hit: id, name, title (the page's, else its first line), outlet, published,
+  lang, score, snippet, marks ([start, end] of each matched word in the snippet).
 - ingest result: id, name, status (new | duplicate | near_duplicate), duplicate_of,
   events, cases.
 """
@@ -54,6 +55,7 @@ from typing import Any, Mapping
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import defer, load_only
 
+from treatywatch.lookup import resolve_party
 from treatywatch.errors import ConfigError, InputError, NotFoundError
 from treatywatch.model import Doc
 from treatywatch.reason.appeal import APPEAL_VERDICTS
@@ -61,15 +63,17 @@ from treatywatch.reason.findings import membership_over
 from treatywatch.reason.periods import Period, parse_when
 from treatywatch.store import Store, case_names, open_store
 from treatywatch.store.casebook import SPEC_COLUMNS, evidence_by_event
-from treatywatch.store.db import search_document_ids
+from treatywatch.store.search import SearchFilters
+from treatywatch.store.search import search as search_documents
 from treatywatch.store.models import CaseEventRow, CaseRow, DocumentRow, EventRow
+from treatywatch.serve.search_snippet import display_title
+from treatywatch.serve.search_snippet import snippet as search_snippet
 
 MATCH_SLACK_DAYS = 31  # a case this close to the asked period still answers it
-SNIPPET_CHARS = 160
-_WORD = re.compile(r"\w+", re.UNICODE)
 # What a search hit shows (not the blocks, warnings or signature of each document).
 SEARCH_COLUMNS = (DocumentRow.id, DocumentRow.name, DocumentRow.url, DocumentRow.outlet,
-                  DocumentRow.published, DocumentRow.lang, DocumentRow.title, DocumentRow.text)
+                  DocumentRow.published, DocumentRow.lang, DocumentRow.title, DocumentRow.text,
+                  DocumentRow.blocks)
 
 
 def open_answers(db: str | None = None) -> "Answers":
@@ -83,6 +87,10 @@ class Answers:
     def __init__(self, store: Store, extractor: Any = None):
         self.store = store
         self._extractor = extractor
+        # The write generation at which no case was found stale: until the store
+        # changes, answers need not look again (a memo shared by all calls, never
+        # per-call state; an older value only costs one more look).
+        self._fresh_at: int | None = None
 
     def close(self) -> None:
         self.store.close()
@@ -97,17 +105,27 @@ class Answers:
     def knowledge(self) -> Any:
         return self.store.knowledge
 
+    def generation(self) -> int:
+        """The store's write generation: grows with every committed write."""
+        return self.store.generation()
+
     def refresh(self) -> None:
-        """Rebuild cases left stale (by an interrupted ingest or another writer)."""
+        """Rebuild cases left stale (by an interrupted ingest or another writer);
+        a look at the write generation when nothing was written since the last."""
+        seen = self.store.generation()
+        if seen == self._fresh_at:
+            return
         if self.store.cases_stale():
             self.store.refresh_cases()
+        else:
+            self._fresh_at = seen
 
     # --- names --------------------------------------------------------------------
 
     def resolve_state(self, text: str) -> str:
         """An ISO code from a code or a name in ru/uk/en; NotFoundError otherwise
         (ConfigError for an organization)."""
-        code = self.knowledge.resolve_party(text.strip())
+        code = resolve_party(self.knowledge, text.strip())
         if code is not None and self.knowledge.party(code).kind == "organization":
             raise ConfigError(
                 f"{text!r} is an organization ({code}), not a state: give the state in need "
@@ -121,7 +139,7 @@ class Answers:
     def resolve_org(self, text: str) -> str:
         """An organization id (CSTO) from an id or a name; a state is accepted too,
         for bilateral appeals (Armenia to Russia)."""
-        code = self.knowledge.resolve_party(text.strip())
+        code = resolve_party(self.knowledge, text.strip())
         if code is None:
             known = ", ".join(sorted(p.id for p in self.knowledge.organizations()))
             raise NotFoundError(f"unknown organization {text!r}: use one of {known} "
@@ -175,6 +193,8 @@ class Answers:
         any case), and a note when that is another id; NotFoundError otherwise."""
         self.refresh()
         with self.store.session() as session:
+            if session.scalar(select(CaseRow.id).where(CaseRow.id == asked.strip())) is not None:
+                return asked.strip(), None  # the common case, without reading the verdict
             row, name = case_names.resolve(session, asked)
             if row is None:
                 raise NotFoundError(f"no case {asked!r} in the store: list them with "
@@ -265,16 +285,33 @@ class Answers:
                         "cases": cases.get(e.id, [])} for e in events],
         }
 
-    def search(self, query: str, limit: int = 20) -> list[dict[str, Any]]:
-        """Documents containing every word of `query` (prefix match), best first."""
+    def search(self, query: str, limit: int = 20,
+               filters: SearchFilters | None = None) -> list[dict[str, Any]]:
+        """Documents holding every word of `query` by lemma (in the document's
+        language; parts of words match as prefixes), best first, within `filters`."""
         with self.store.session() as session:
-            hits = search_document_ids(session.connection(), query, limit)
+            hits = search_documents(session.connection(), query, limit,
+                                    filters or SearchFilters())
             rows = {row.id: row for row in session.scalars(
                 select(DocumentRow).options(load_only(*SEARCH_COLUMNS))
                 .where(DocumentRow.id.in_([h[0] for h in hits])))}
-        return [{**document_fields(rows[doc_id]), "score": round(score, 4),
-                 "snippet": snippet(rows[doc_id].text, query)}
-                for doc_id, score in hits if doc_id in rows]
+        results = []
+        for doc_id, score in hits:
+            if doc_id not in rows:
+                continue
+            row = rows[doc_id]
+            text, marks = search_snippet(row.text, query, row.lang)
+            results.append({**document_fields(row),
+                            "title": display_title(row.title, row.blocks, row.text),
+                            "score": round(score, 4), "snippet": text, "marks": marks})
+        return results
+
+    def search_outlets(self) -> list[str]:
+        """The outlets of the stored documents, for the search form."""
+        with self.store.session() as session:
+            return list(session.scalars(select(DocumentRow.outlet).distinct()
+                                        .where(DocumentRow.outlet.is_not(None))
+                                        .order_by(DocumentRow.outlet)))
 
     # --- writing ------------------------------------------------------------------
 
@@ -323,17 +360,6 @@ def doc_from_record(record: Mapping[str, Any]) -> Doc:
 def document_fields(row: DocumentRow) -> dict[str, Any]:
     return {"id": row.id, "name": row.name, "url": row.url, "outlet": row.outlet,
             "published": _iso(row.published), "lang": row.lang, "title": row.title}
-
-
-def snippet(text: str, query: str) -> str:
-    """The text around the first word of `query` found in it."""
-    lowered = text.lower()
-    positions = [lowered.find(w.lower()) for w in _WORD.findall(query)]
-    found = [p for p in positions if p >= 0]
-    at = min(found) if found else 0
-    start = max(0, at - SNIPPET_CHARS // 3)
-    piece = " ".join(text[start:start + SNIPPET_CHARS].split())
-    return ("…" if start else "") + piece + ("…" if start + SNIPPET_CHARS < len(text) else "")
 
 
 def _find_document(session: Any, key: str) -> DocumentRow:

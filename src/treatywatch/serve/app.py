@@ -6,8 +6,13 @@ Settings are read once here (`TREATYWATCH_TOKEN` for writes,
 `TREATYWATCH_CACHE_SECONDS` for the response cache); routes find them on
 `app.state.settings` and the store's answers on `app.state.answers`.
 
+`app_from_env()` is the same app for `treatywatch serve --workers N`, whose worker
+processes each build their own (the store's URL in `TREATYWATCH_DB`). Each serves at
+most SERVE_THREADS requests at once on its thread pool (one store connection each).
+
 Middleware, outermost first: security headers and the refusal of cross-site writes
-(security.py), then the request-body size guard (body_limit.py). Uploads are limited
+(security.py), then the request-body size guard (body_limit.py), then the response
+cache (response_cache.py: GETs answered at the store's current write generation). Uploads are limited
 to `max_body_bytes` per request and `max_documents` per batch; failed tokens are
 rate-limited per client (auth.py).
 """
@@ -19,23 +24,37 @@ import threading
 from dataclasses import dataclass
 from importlib import resources
 from typing import Any
+from urllib.parse import parse_qsl
 
+from contextlib import asynccontextmanager
+from typing import AsyncIterator
+
+import anyio.to_thread
 from fastapi import FastAPI
 from fastapi.responses import HTMLResponse
 from fastapi.staticfiles import StaticFiles
 
 from treatywatch import __version__
-from treatywatch.errors import ConfigError
+from treatywatch.errors import ConfigError, TreatywatchError
 from treatywatch.serve.auth import FailureLimiter
 from treatywatch.serve.body_limit import BodyLimitMiddleware
 from treatywatch.serve.conditional import FirstServed
 from treatywatch.serve.error_shape import install_error_handlers
-from treatywatch.serve.response_cache import DEFAULT_TTL_SECONDS, ResponseCache
+from treatywatch.serve.i18n import choose_language
+from treatywatch.serve.response_cache import (
+    DEFAULT_TTL_SECONDS,
+    ResponseCache,
+    ResponseCacheMiddleware,
+)
 from treatywatch.serve.security import SecurityMiddleware
 
 DEFAULT_MAX_BODY_BYTES = 5 * 1024 * 1024
 DEFAULT_MAX_DOCUMENTS = 1000  # per upload request
 DOCS_ASSETS = "/docs-assets"  # Swagger UI and ReDoc, as the fastapi-offline package ships them
+# Requests run at once in one process. The work holds the GIL most of the time, so
+# more threads only queue inside the process (and on the store's connection pool,
+# db.POOL_SIZE); anyio's default is 40.
+SERVE_THREADS = 16
 
 
 @dataclass(frozen=True)
@@ -89,7 +108,13 @@ def create_app(db_url: str | None = None, *, settings: ServeSettings | None = No
         from treatywatch.serve.answers import open_answers
 
         answers = open_answers(settings.db_url)
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        anyio.to_thread.current_default_thread_limiter().total_tokens = SERVE_THREADS
+        yield
+
     app = FastAPI(
+        lifespan=lifespan,
         docs_url=None,  # our own /docs and /redoc below: no inline script, no CDN
         redoc_url=None,
         title="treatywatch",
@@ -101,7 +126,8 @@ def create_app(db_url: str | None = None, *, settings: ServeSettings | None = No
     app.state.settings = settings
     app.state.answers = answers
     app.state.write_lock = threading.Lock()  # the store's writer is not thread-safe
-    app.state.cache = ResponseCache(ttl=settings.cache_seconds)
+    app.state.cache = ResponseCache(ttl=settings.cache_seconds, generation=_generation_of(answers))
+    app.add_middleware(ResponseCacheMiddleware, cache=app.state.cache, language=page_language)
     app.state.first_served = FirstServed()
     app.state.auth_failures = FailureLimiter()
     install_error_handlers(app)
@@ -125,3 +151,28 @@ def create_app(db_url: str | None = None, *, settings: ServeSettings | None = No
     app.include_router(api.router)
     app.include_router(web.router)
     return app
+
+
+def _generation_of(answers: Any) -> Any:
+    """The answers' write generation, if they have one. A store that cannot be reached
+    now says so when a request asks (the middleware then lets the app answer)."""
+    try:
+        return answers.generation
+    except AttributeError:
+        return None
+    except TreatywatchError:
+        return lambda: answers.generation()
+
+
+def page_language(scope: Any) -> str:
+    """The interface language a request is answered in (as rendering.request_language)."""
+    query = dict(parse_qsl(scope.get("query_string", b"").decode("latin-1")))
+    accept = next((value.decode("latin-1") for name, value in scope.get("headers", [])
+                   if name == b"accept-language"), None)
+    return choose_language(query.get("lang"), accept)
+
+
+def app_from_env() -> FastAPI:
+    """The app over the store named by `TREATYWATCH_DB` (uvicorn's factory for worker
+    processes)."""
+    return create_app(None)

@@ -20,6 +20,7 @@ from typing import Any
 from fastapi import Query, Request
 
 from treatywatch.errors import ConfigError, NotFoundError
+from treatywatch.lookup import resolve_party
 from treatywatch.model import EVENT_TYPES, MODALITIES, POLARITIES
 from treatywatch.reason.periods import parse_when
 from treatywatch.serve.i18n import Interface
@@ -74,7 +75,7 @@ def check_state(answers: Any, value: str, field: str, errors: Errors, t: Interfa
     try:
         return answers.resolve_state(text)
     except ConfigError:  # an organization given as the state
-        org = answers.knowledge.resolve_party(text)
+        org = resolve_party(answers.knowledge, text)
         errors[field] = t("form.error.state_is_org", value=text, org=t.name(org))
     except NotFoundError:
         errors[field] = t("form.error.state_unknown", value=text)

@@ -13,6 +13,7 @@ message, and for the data a page shows
     t.name("KAZ")          Казахстан (parties, groups, bodies, people: their data files' names)
     t.names(["RUS", ...])  Россия, Беларусь
     t.when("2022-01-05")   5 января 2022 (`2022-01`: январь 2022; month names from CLDR, via Babel)
+    t.short_when(...)      5 янв. (`2022-01`: янв. 2022), for a timeline's axis
     t.basis("CST-4")       Договор о коллективной безопасности, ст. 4 (treaties.yaml)
     t.finding(f)           a treaty finding (reason/findings.py: `key` and `fields`)
     t.why(row)             why an explanation row counted as it did (reason/explain.py)
@@ -77,6 +78,20 @@ def format_when(value: object, lang: str) -> str:
     return text
 
 
+def format_short_when(value: object, lang: str) -> str:
+    """A day or month as a timeline axis says it ("5 янв.", "янв. 2022"); else as it is."""
+    text = str(value or "").strip()
+    locale = lang if lang in LANGUAGES else DEFAULT_LANGUAGE
+    try:
+        if day := _DAY.match(text):
+            return format_date(dt.date(*map(int, day.groups())), "d MMM", locale=locale)
+        if month := _MONTH.match(text):
+            return format_date(dt.date(int(month[1]), int(month[2]), 1), "LLL y", locale=locale)
+    except ValueError:
+        return text
+    return text
+
+
 class Interface:
     """What a page says in one language. Built per request; holds no state of its own
     beyond the language and the (read-only) knowledge."""
@@ -114,6 +129,9 @@ class Interface:
 
     def when(self, value: object) -> str:
         return format_when(value, self.lang) if value else ""
+
+    def short_when(self, value: object) -> str:
+        return format_short_when(value, self.lang) if value else ""
 
     def basis(self, basis_id: object) -> str:
         """A treaty or article id (`CST`, `CST-4`, `TEU-42.7`) as the treaty's name here."""

@@ -8,8 +8,10 @@ twin of every page is the /api route of the same name.
                       the rows the list page shows with the same query, as a file
     /cases/{id}       case.html      case (timeline, verdict, conflicts, findings)
     /documents/{id}   document.html  document, highlighted (Markup of its text)
-    /search?q=        search.html    query, results
+    /search?q=        search.html    query, form, results (with snippet_html), outlets, doc_languages
     /check            check.html     form values, result (check JSON) or claim (ClaimCheck)
+    /overview         overview.html  counts and pictures of the whole record (pictures/pages.py)
+    /pictures/world.svg              the grey world every map draws on
 
 A form with a bad value (a date that is none, an unknown state, an empty search) is
 drawn again, answered 400, with what was typed and a message beside each bad field
@@ -30,6 +32,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from treatywatch.errors import NotFoundError
 from treatywatch.model import EVENT_TYPES, MODALITIES, POLARITIES
+from treatywatch.reason.periods import parse_when
 from treatywatch.serve import forms, listing
 from treatywatch.serve.claims import check_claim, read_claim
 from treatywatch.serve.conditional import conditional_response
@@ -40,8 +43,12 @@ from treatywatch.serve.highlight import highlight_evidence
 from treatywatch.serve.i18n import LANGUAGES
 from treatywatch.serve.listing import CASE_SORTS, DEFAULT_SORTS, DOCUMENT_SORTS, EVENT_SORTS
 from treatywatch.serve.params import DOCUMENT_LANGUAGES, VERDICTS, Paging, answers_of, sort_query
-from treatywatch.serve.rendering import interface, render, request_language
+from treatywatch.serve.pictures.pages import case_pictures, overview_pictures
+from treatywatch.serve.pictures.world import base_map_svg
+from treatywatch.serve.rendering import interface, page_context, render, request_language
+from treatywatch.serve.search_snippet import marked
 from treatywatch.serve.tables import TableView
+from treatywatch.store.search import LEMMATISED_LANGS as SEARCH_LANGUAGES, SearchFilters
 
 router = APIRouter(include_in_schema=False)
 
@@ -166,7 +173,8 @@ def page_case(request: Request, case_id: str,
 
     def make() -> bytes:
         case = {**answers.get_case(case_id), "note": note}
-        return render(request, "case.html", {"case": case}).body
+        pictures = case_pictures(case, answers.knowledge, interface(request))
+        return render(request, "case.html", {"case": case, "pictures": pictures}).body
 
     key = ("page", request.url.path, request.url.query, request_language(request))
     body = request.app.state.cache.get_or_make(key, make)
@@ -216,16 +224,35 @@ def page_document(request: Request, doc_id: str) -> HTMLResponse:
 
 
 @router.get("/search", response_class=HTMLResponse)
-def page_search(request: Request, q: str | None = None) -> HTMLResponse:
-    """No `q`: the empty form; `q` given but empty or too long: the form and the error."""
-    errors: dict[str, str] = {}
+def page_search(request: Request, q: str | None = None, language: str = "",
+                date_from: str = Query("", alias="from"), date_to: str = Query("", alias="to"),
+                outlet: str = "") -> HTMLResponse:
+    """Documents by lemma, with the matched words marked; filtered by the document's
+    language, its date (a year, month or day, inclusive) and its outlet. No `q`: the
+    empty form; a bad field (an empty or too long query, a date that is none, a
+    language not offered): the form again, as typed, with the error beside it (400)."""
+    answers, t, errors = answers_of(request), interface(request), {}
     query = (q or "").strip()
+    form = {"q": query, "language": language.strip(), "from": date_from.strip(),
+            "to": date_to.strip(), "outlet": outlet.strip()}
     if q is not None and not query:
-        errors["q"] = interface(request)("form.error.query_empty")
+        errors["q"] = t("form.error.query_empty")
     elif q is not None:
-        forms.check_length(query, forms.MAX_QUERY, "q", errors, interface(request))
-    results = answers_of(request).search(query) if query and not errors else []
-    return render(request, "search.html", {"query": query, "results": results, "errors": errors},
+        forms.check_length(query, forms.MAX_QUERY, "q", errors, t)
+    chosen = forms.check_choice(language, SEARCH_LANGUAGES, "language", errors, t)
+    start = forms.check_when(date_from, "from", errors, t)
+    end = forms.check_when(date_to, "to", errors, t)
+    chosen_outlet = forms.check_length(outlet, forms.MAX_OUTLET, "outlet", errors, t)
+    results = []
+    if query and not errors:
+        first, last = parse_when(start), parse_when(end)
+        filters = SearchFilters(lang=chosen, start=first.start if first else None,
+                                end=last.end if last else None, outlet=chosen_outlet)
+        results = [{**hit, "snippet_html": marked(hit["snippet"], hit["marks"])}
+                   for hit in answers.search(query, filters=filters)]
+    return render(request, "search.html", {"query": query, "form": form, "results": results,
+                                           "errors": errors, "outlets": answers.search_outlets(),
+                                           "doc_languages": SEARCH_LANGUAGES},
                   status_code=400 if errors else 200)
 
 
@@ -253,6 +280,24 @@ def page_check(request: Request, state: str | None = None, org: str | None = Non
             result = answers.check(requester, addressee, asked)
     return render(request, "check.html", {"form": form, "result": result, "claim_check": claim_check,
                                           "errors": errors}, status_code=400 if errors else 200)
+
+
+@router.get("/overview", response_class=HTMLResponse)
+def page_overview(request: Request) -> HTMLResponse:
+    def make() -> bytes:
+        context = page_context(request)
+        pictures = overview_pictures(answers_of(request), context["t"], context["link"])
+        return render(request, "overview.html", {"pictures": pictures}).body
+
+    key = ("page", request.url.path, request.url.query, request_language(request))
+    body = request.app.state.cache.get_or_make(key, make)
+    return HTMLResponse(body, headers={"Content-Language": request_language(request)})
+
+
+@router.get("/pictures/world.svg")
+def world_map() -> Response:
+    return Response(base_map_svg(), media_type="image/svg+xml",
+                    headers={"Cache-Control": "public, max-age=86400"})
 
 
 @router.get("/favicon.ico")

@@ -5,18 +5,18 @@ SQLite file at `$XDG_DATA_HOME/treatywatch/treatywatch.sqlite` (by default
 `~/.local/share/treatywatch/treatywatch.sqlite`). A plain path is a SQLite file;
 PostgreSQL is given by URL: `postgresql+psycopg://user@host:5432/dbname`.
 
-Full-text search is FTS5 on SQLite (a `documents_fts` table kept beside
-`documents`) and a generated `tsvector` column with a GIN index on PostgreSQL.
+Full-text search is by lemma, in `store/search.py` (FTS5 on SQLite, a `tsvector`
+table with a GIN index on PostgreSQL); the word-form index made here by migration
+0001 is replaced by 0004.
 """
 
 from __future__ import annotations
 
 import os
-import re
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import Connection, make_url
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError
 
@@ -24,6 +24,14 @@ from treatywatch.errors import ConfigError
 
 ENV_VAR = "TREATYWATCH_DB"
 SQLITE_NAME = "treatywatch.sqlite"
+# Connections kept open for the web app's worker threads (serve/app.py runs at most
+# SERVE_THREADS at once): a pool smaller than that opened and closed a connection,
+# with its pragmas, for most requests under load. The overflow covers other threads.
+# An execution option (Store.write_session): the transaction will write, so on SQLite
+# it takes the write lock when it begins.
+WRITE_OPTION = "treatywatch_writes"
+POOL_SIZE = 16
+POOL_OVERFLOW = 16
 
 
 def default_sqlite_path() -> Path:
@@ -66,7 +74,8 @@ def create_store_engine(url: str) -> Engine:
         if parsed.drivername == "postgresql":
             parsed = parsed.set(drivername="postgresql+psycopg")
         try:
-            return create_engine(parsed, pool_pre_ping=True)
+            return create_engine(parsed, pool_pre_ping=True, pool_size=POOL_SIZE,
+                                 max_overflow=POOL_OVERFLOW)
         except NoSuchModuleError as exc:  # pragma: no cover - depends on install
             raise ConfigError(f"cannot load the driver for {describe(url)!r}: {exc}") from exc
     raise ConfigError(
@@ -77,7 +86,10 @@ def create_store_engine(url: str) -> Engine:
 def _sqlite_engine(url: str, database: str | None) -> Engine:
     if database and database != ":memory:":
         Path(database).expanduser().parent.mkdir(parents=True, exist_ok=True)
-    engine = create_engine(url)
+    if database and database != ":memory:":
+        engine = create_engine(url, pool_size=POOL_SIZE, max_overflow=POOL_OVERFLOW)
+    else:
+        engine = create_engine(url)
 
     @event.listens_for(engine, "connect")
     def _pragmas(dbapi_conn: Any, _record: Any) -> None:
@@ -94,7 +106,8 @@ def _sqlite_engine(url: str, database: str | None) -> Engine:
 
     @event.listens_for(engine, "begin")
     def _begin(conn: Connection) -> None:
-        conn.exec_driver_sql("BEGIN")
+        writes = conn.get_execution_options().get(WRITE_OPTION)
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if writes else "BEGIN")
 
     return engine
 
@@ -105,17 +118,18 @@ def is_sqlite(conn: Connection | Engine) -> bool:
 
 # --- full-text search -----------------------------------------------------------
 
-FULLTEXT_NAMES = ("documents_fts", "ix_documents_search", "search")
+FULLTEXT_NAMES = ("documents_fts", "ix_documents_search", "search", "search_lemmas",
+                  "ix_search_lemmas_search")
 
 
 def is_fulltext_object(name: str | None) -> bool:
-    """Schema objects made by `create_fulltext`, unknown to the models (for
-    schema comparisons)."""
-    return bool(name) and (name in FULLTEXT_NAMES or name.startswith("documents_fts_"))
+    """Schema objects made for search, unknown to the models (for schema comparisons)."""
+    return bool(name) and (name in FULLTEXT_NAMES or name.startswith(("documents_fts_",
+                                                                     "search_lemmas_")))
 
 
 def create_fulltext(conn: Connection) -> None:
-    """Called by the initial migration."""
+    """The word-form index of migration 0001 (dropped by 0004)."""
     if is_sqlite(conn):
         conn.exec_driver_sql(
             "CREATE VIRTUAL TABLE documents_fts USING fts5("
@@ -134,36 +148,3 @@ def drop_fulltext(conn: Connection) -> None:
     else:
         conn.exec_driver_sql("DROP INDEX IF EXISTS ix_documents_search")
         conn.exec_driver_sql("ALTER TABLE documents DROP COLUMN IF EXISTS search")
-
-
-def index_document_text(conn: Connection, doc_id: str, title: str | None, body: str) -> None:
-    """Make a new document searchable (PostgreSQL does it by itself)."""
-    if is_sqlite(conn):
-        conn.execute(
-            text("INSERT INTO documents_fts (doc_id, title, text) VALUES (:id, :title, :text)"),
-            {"id": doc_id, "title": title or "", "text": body})
-
-
-_WORD = re.compile(r"\w+", re.UNICODE)
-
-
-def search_document_ids(conn: Connection, query: str, limit: int) -> list[tuple[str, float]]:
-    """Ids of documents matching every word of `query`, best first, with a score
-    (higher is better). Words are matched as prefixes, so `ОДКБ` finds `ОДКБ`
-    and `appeal` finds `appealed`."""
-    words = _WORD.findall(query)
-    if not words:
-        return []
-    if is_sqlite(conn):
-        match = " ".join('"' + w.replace('"', "") + '"*' for w in words)
-        rows = conn.execute(
-            text("SELECT doc_id, -bm25(documents_fts) AS score FROM documents_fts "
-                 "WHERE documents_fts MATCH :match ORDER BY score DESC, doc_id LIMIT :limit"),
-            {"match": match, "limit": limit})
-    else:
-        tsquery = " & ".join(w.replace("'", "") + ":*" for w in words)
-        rows = conn.execute(
-            text("SELECT id, ts_rank(search, to_tsquery('simple', :q)) AS score FROM documents "
-                 "WHERE search @@ to_tsquery('simple', :q) ORDER BY score DESC, id LIMIT :limit"),
-            {"q": tsquery, "limit": limit})
-    return [(row[0], float(row[1])) for row in rows]

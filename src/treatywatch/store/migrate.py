@@ -13,7 +13,7 @@ from typing import Any
 from sqlalchemy import Engine, inspect, text
 
 MIGRATIONS = Path(__file__).with_name("migrations")
-HEAD = "0003"
+HEAD = "0005"
 
 
 def alembic_config() -> Any:

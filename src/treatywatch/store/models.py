@@ -175,5 +175,15 @@ class MetaRow(Base):
     value: Mapped[str] = mapped_column(Text)
 
 
+class StoreGenerationRow(Base):
+    """One row (id 1): `n` grows with every committed change to the tables above,
+    bumped by triggers (see `store/generation.py`); caches of answers are keyed on it."""
+
+    __tablename__ = "store_generation"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    n: Mapped[int] = mapped_column(Integer)
+
+
 ALL_TABLES = [DocumentRow, EventRow, EvidenceRow, CaseRow, CaseEventRow, CaseNameRow,
-              StaleRequesterRow, MetaRow]
+              StaleRequesterRow, MetaRow, StoreGenerationRow]

@@ -15,6 +15,7 @@ from typing import Any
 
 from razdel import sentenize
 
+from treatywatch.lookup import name_index
 from treatywatch.model import Doc, Event, Evidence
 from treatywatch.reason.sizes import states_size
 
@@ -54,7 +55,7 @@ def _nearest_stating(doc: Doc, event: Event) -> Evidence | None:
 def _may_describe(sentence: str, event: Event, lang: str | None, knowledge: Any) -> bool:
     """False when the sentence names states, none of them the actor, and one
     other than the target: its number is another contingent's."""
-    _, mentions = knowledge.name_index().find_text(sentence, lang or "ru")
+    _, mentions = name_index(knowledge).find_text(sentence, lang or "ru")
     named = {m.party for m in mentions if m.kind in _STATE_KINDS and m.party}
     if not named or event.actor in named:
         return True

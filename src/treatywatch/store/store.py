@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 
 from treatywatch.errors import StoreError
 from treatywatch.model import Doc
-from treatywatch.store import casebook, db, migrate
+from treatywatch.store import casebook, db, generation, migrate
 from treatywatch.store.identity import document_id
 from treatywatch.store.models import DocumentRow
 from treatywatch.store.size_evidence import complete_size_evidence
@@ -29,6 +29,7 @@ class Store:
     def __init__(self, url: str):
         self.url = url
         self.engine = db.create_store_engine(url)
+        self._write_engine = self.engine.execution_options(**{db.WRITE_OPTION: True})
         self._index: NearDuplicateIndex | None = None
         self._published: dict[str, dt.date | None] = {}
         self._knowledge: Any = None
@@ -45,6 +46,14 @@ class Store:
 
     def session(self) -> Session:
         return Session(self.engine, expire_on_commit=False)
+
+    def write_session(self) -> Session:
+        """A session for a transaction that writes. On SQLite it takes the write lock
+        when it begins (waiting for another writer up to the busy timeout): a plain
+        transaction that reads first and then writes fails at once ("database is
+        locked") when another process committed in between, which a web server
+        rebuilding cases while the CLI ingests did."""
+        return Session(self._write_engine, expire_on_commit=False)
 
     @property
     def knowledge(self) -> Any:
@@ -82,7 +91,7 @@ class Store:
     def _write_locked(self, doc_id: str, doc: Doc, minhash: bytes) -> IngestResult:
         index = self._near_duplicate_index()
         try:
-            with self.session() as session, session.begin():
+            with self.write_session() as session, session.begin():
                 result = write_document(session, doc_id, doc, minhash, index, self._published)
         except IntegrityError:
             # another process stored the same text in the meantime
@@ -115,7 +124,7 @@ class Store:
         index = self._near_duplicate_index()
         results = []
         ids = [document_id(doc.text) for doc in docs]
-        with self.session() as session, session.begin():
+        with self.write_session() as session, session.begin():
             # one query for the whole batch (a lookup per document was a third of the time)
             stored = set(session.scalars(select(DocumentRow.id).where(DocumentRow.id.in_(set(ids)))))
             for doc, doc_id, minhash in zip(docs, ids, signatures):
@@ -156,13 +165,22 @@ class Store:
 
     def _refresh_cases(self, everything: bool) -> list[str]:
         try:
-            with self.session() as session, session.begin():
+            with self.write_session() as session, session.begin():
                 if everything or casebook.built_with_other_reasoning(session):
                     casebook.mark_all_stale(session)
                     session.flush()
                 return casebook.rebuild_stale(session, self.knowledge)
         except SQLAlchemyError as exc:
             raise self._error("rebuild cases in", exc) from exc
+
+    def generation(self) -> int:
+        """The write generation (see store/generation.py): read it before the rows an
+        answer is cached from."""
+        try:
+            with self.engine.connect() as conn:
+                return generation.read_generation(conn)
+        except SQLAlchemyError as exc:
+            raise self._error("read", exc) from exc
 
     def cases_stale(self) -> bool:
         """Some requesters' cases wait to be rebuilt, or all were built by another

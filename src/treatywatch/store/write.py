@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 from treatywatch.model import Doc, Event
 from treatywatch.reason.parties import requester_and_addressee
 from treatywatch.reason.periods import parse_when
-from treatywatch.store import db
+from treatywatch.store import search
 from treatywatch.store.identity import event_ids
 from treatywatch.store.models import DocumentRow, EventRow, EvidenceRow, StaleRequesterRow
 from treatywatch.store.near_duplicates import NearDuplicateIndex, original_key
@@ -85,7 +85,7 @@ def write_document(session: Session, doc_id: str, doc: Doc, minhash: bytes,
             neighbour_row.similarity = sim
             stale.update(session.scalars(
                 select(EventRow.requester).where(EventRow.doc_id == neighbour)))
-    db.index_document_text(session.connection(), doc_id, doc.title, doc.text)
+    search.index_document(session.connection(), doc_id, doc.lang, doc.title, doc.text)
     mark_stale(session, stale)
     session.flush()
     status: Status = "near_duplicate" if original else "new"

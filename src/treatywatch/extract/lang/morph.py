@@ -25,6 +25,7 @@ The pymorphy3 and simplemma imports happen here only, lazily (STYLE: the adapter
 from __future__ import annotations
 
 import functools
+import sys
 from dataclasses import dataclass
 from typing import Any, Iterable
 
@@ -182,4 +183,8 @@ class Morph:
 
 def _adapt(parse: Any) -> Analysis:
     tag = parse.tag
-    return Analysis(normalize(parse.normal_form), tag.POS, frozenset(tag.grammemes))
+    pos = tag.POS
+    # a plain (interned) str: pymorphy3's typed grammeme checks every comparison in Python,
+    # and tokens' parts of speech are compared everywhere downstream
+    return Analysis(normalize(parse.normal_form), sys.intern(str(pos)) if pos is not None else None,
+                    frozenset(tag.grammemes))
