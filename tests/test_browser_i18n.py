@@ -81,7 +81,9 @@ def pages(cases: list[str], docs: list[str]) -> list[str]:
             *[f"/cases/{c}" for c in cases], *[f"/documents/{d}" for d in docs],
             "/search?q=peacekeepers", "/check", "/check?state=Kazakhstan&org=CSTO&when=2022-01",
             "/check?claim=Казахстан+попросил+ОДКБ+о+помощи&when=2022-01",
-            "/check?state=Атлантида&org=ОДКБ&when=2022-13", "/search?q=", "/no-such-page"]
+            "/check?state=Атлантида&org=ОДКБ&when=2022-13", "/search?q=", "/no-such-page",
+            "/overview", "/search?q=ОДКБ&language=ru&from=2022&to=2022-12",
+            "/search?q=ОДКБ&language=fr&from=2022-13"]
 
 
 def with_lang(path: str, lang: str) -> str:
@@ -133,8 +135,16 @@ def test_browser_375px_layout_has_no_horizontal_scroll(browser, site, lang):
         assert box.evaluate("e => getComputedStyle(e).overflowX") == "auto"
         assert box.locator(f"table.{name}").count() == 1
         shot(page, f"i18n-375-{lang}-{name}")
-    page.goto(url + with_lang(f"/cases/{cases[0]}", lang))
-    shot(page, f"i18n-375-{lang}-case")
+    # the pictures (the case timeline and map, the overview's charts and map) fit the screen
+    kaz = next(c for c in cases if c.startswith("KAZ"))
+    for path, name, figures in ((f"/cases/{kaz}", "case", 1), ("/overview", "overview", 3)):
+        page.goto(url + with_lang(path, lang))
+        drawn = page.locator("svg.picture").all()
+        assert len(drawn) >= figures, (path, len(drawn))
+        for svg in drawn:
+            box = svg.bounding_box()
+            assert box and box["width"] > 100 and box["x"] >= 0 and box["x"] + box["width"] <= PHONE["width"], (path, box)
+        shot(page, f"i18n-375-{lang}-{name}")
     page.goto(url + with_lang(f"/documents/{docs[-1]}", lang))
     shot(page, f"i18n-375-{lang}-long-words")
     context.close()
