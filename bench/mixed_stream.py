@@ -72,7 +72,10 @@ def records(count: int, seed: int = 1):
                           text=source["text"] + " " + rng.choice(FILLER["en"]).format(day=rng.choice(DAYS)))
         else:
             lang = rng.choice(("en", "ru", "uk"))
-            sentences = [rng.choice(FILLER[lang]).format(day=rng.choice(DAYS))
+            # each sentence with a number of its own, so that stories drawn from the same
+            # few sentences do not become near-duplicates by chance as the stream grows
+            sentences = [rng.choice(FILLER[lang]).format(day=rng.choice(DAYS))[:-1]
+                         + f" ({rng.randint(1, 99999)})."
                          for _ in range(rng.randint(4, 9))]
             if rng.random() < ON_TOPIC_SHARE:
                 template = rng.choice(ON_TOPIC[lang])

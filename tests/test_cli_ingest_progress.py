@@ -87,7 +87,14 @@ def test_progress_plain_lines_come_at_most_every_interval():
     assert [line.split()[1] for line in lines] == ["5/10", "10/10"]
 
 
-def test_progress_on_a_terminal_is_a_bar_with_the_total():
+def test_progress_on_a_dumb_terminal_is_plain_lines(monkeypatch):
+    monkeypatch.setenv("TERM", "dumb")
+    with IngestProgress(3, stream=io.StringIO(), terminal=True) as progress:
+        assert not progress.live
+
+
+def test_progress_on_a_terminal_is_a_bar_with_the_total(monkeypatch):
+    monkeypatch.setenv("TERM", "xterm-256color")
     out = io.StringIO()
     with IngestProgress(3, stream=out, terminal=True) as progress:
         progress.update(_tally(2, 1.0), "Ingesting d1.txt")

@@ -315,6 +315,11 @@ CASES = [
     row("After the drone incident over Poland, the alliance plans to deploy additional air-defence "
         "units on its eastern flank.",
         set(), id="en-p-deployment-own-ground-no-host"),
+    row("Kremlin spokesman Dmitry Peskov confirmed that Russia has started pulling its "
+        "\"peacekeeping\" contingent out of Nagorno-Karabakh.",
+        {ev("withdrawal", "RUS", "AZE", source="RUS")}, id="en-p-withdrawal-out-of-region-scare-quotes"),
+    row("Moscow pulled its remaining troops back out of Syunik on Friday.",
+        {ev("withdrawal", "RUS", "ARM")}, id="en-p-withdrawal-particle-after-object"),
     # Nothing: questions, exercise scenarios, treaty and procedure text.
     row("Will the CSTO send peacekeepers to Tajikistan if the border situation keeps worsening?",
         set(), id="en-p-question-direct"),

@@ -312,6 +312,11 @@ CASES = [
     row("После инцидента с дронами над Польшей альянс намерен развернуть на своём восточном фланге "
         "дополнительные силы ПВО.",
         set(), id="ru-p-deployment-own-ground-no-host"),
+    row("Россия начала выводить свой миротворческий контингент из Нагорного Карабаха, подтвердил "
+        "пресс-секретарь Кремля Дмитрий Песков.",
+        {ev("withdrawal", "RUS", "AZE", source="RUS")}, id="ru-p-withdrawal-from-region"),
+    row("В Ошскую область Киргизии Россия направила «дополнительный» батальон десантников.",
+        {ev("deployment", "RUS", "KGZ")}, id="ru-p-deployment-to-region-scare-quotes"),
     # Nothing: questions, exercise scenarios, treaty and procedure text.
     row("Направит ли ОДКБ миротворцев в Таджикистан, если ситуация на границе продолжит "
         "ухудшаться?",

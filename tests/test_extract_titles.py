@@ -122,3 +122,20 @@ def test_a_title_in_the_genitive_after_a_noun_is_attached(extractor):
     _, refs = refs_of(extractor, "По инициативе российского президента соберутся послы.", "ru")
     title = next(r for r in refs if r.kind == "institution")
     assert title.attached
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Russia pulled its troops out of Nagorno-Karabakh.", "en"),
+    ("Россия вывела войска из Нагорного Карабаха.", "ru"),
+])
+def test_a_region_is_a_place_of_its_state_with_no_voice(extractor, text, lang):
+    _, refs = refs_of(extractor, text, lang)
+    place = next(r for r in refs if r.kind == "place")
+    assert place.party == "AZE" and place.voice is None
+
+
+def test_straight_scare_quotes_do_not_cut_the_clause(extractor):
+    from treatywatch.extract.clauses import split_clauses
+
+    sentence, _ = refs_of(extractor, 'Russia is pulling its "peacekeeping" contingent out.', "en")
+    assert len(split_clauses(sentence, extractor.lexicons["en"]).spans) == 1

@@ -45,6 +45,26 @@ def test_site_name_from_page_metadata(head, expected):
     ("14 июня 2010, 12:26 [ «Кабар-Пресс» ]\nТекст", "Кабар-Пресс"),
     ("steppe-news.example\nНовости\nТекст", "steppe-news.example"),
     ("АЛМАТЫ, 6 января 2022.\n\nПрезидент - глава государства. Текст", None),
+    # any name in slashes right after a dateline; a path of rubrics is not a credit
+    ("TALLINN, March 3. /Amber Wire/. Estonia asked", "Amber Wire"),
+    ("ДУШАНБЕ, 4 декабря /Памир-Инфо/ Правительство заявило", "Памир-Инфо"),
+    ("Главная / Новости / Политика\nТекст новости", None),
+    # an agency relayed by the lead, in the present tense
+    ("Заголовок\n\nПарламент одобрил отправку военных, передает агентство «Степь-Инфо». Далее",
+     "Степь-Инфо"),
+    ("Заголовок\n\nОб этом сообщает информационное агентство «Памир-Пресс» со ссылкой на МИД.",
+     "Памир-Пресс"),
+    ("Заголовок\n\nПро це пише білоруське агентство “Вісті Полісся”.\n\nДалі", "Вісті Полісся"),
+    ("Заголовок\n\nСлова міністра передає державна агенція «Дніпро-Прес».", "Дніпро-Прес"),
+    ("Заголовок\n\nОб этом сообщает Интерфакс со ссылкой на источник.", "Интерфакс"),
+    # an earlier report (past tense), an interview (dative), a press office: not this page's
+    ("Заголовок\n\nРанее агентство «Степь-Инфо» сообщало о переговорах.", None),
+    ("Заголовок\n\nКак рассказал агентству «Степь-Инфо» представитель МИД, просьбы не было.", None),
+    ("Заголовок\n\nОб этом сообщает пресс-служба Кремля.", None),
+    # an aggregator's pointer to the page, its name glued to the story or on its own line
+    ("Заголовок\nЧитать на сайте Степной ВестникПарламент одобрил отправку", "Степной Вестник"),
+    ("Заголовок\nЧитати на сайті Полісся Сьогодні\nУряд заявив", "Полісся Сьогодні"),
+    ("Headline\nRead more on Caspian Review\nThe government said", "Caspian Review"),
 ])
 def test_outlet_credited_in_the_text(text, expected):
     assert credited_outlet(text) == expected

@@ -55,3 +55,10 @@ def test_knowledge_articles_say_what_invoking_them_gives(knowledge, basis, provi
 def test_knowledge_article_of_an_unknown_basis_is_none(knowledge):
     assert knowledge.article_of_basis("NATO-99") is None
     assert knowledge.article_of_basis(None) is None
+
+
+def test_knowledge_regions_name_places_of_their_state(knowledge):
+    regions = {name.text for name in knowledge.party("AZE").regions}
+    assert {"Nagorno-Karabakh", "Нагорный Карабах", "Нагірний Карабах"} <= regions
+    # a region is a place, never a name of the state itself
+    assert not regions & {name.text for name in knowledge.party("AZE").names}

@@ -110,20 +110,18 @@ def test_errors_and_writes_are_not_kept(store_url):
 
 
 def test_no_cache_no_etag(store_url):
-    """Without the cache no answer carries the generation's ETag (the lists keep
-    their own content ETag: test_serve_lists.py)."""
     client, answers = client_for(store_url, cache_seconds=0)
-    case_id = client.get("/api/cases").json()["cases"][0]["id"]
     for _ in range(2):
-        response = client.get(f"/cases/{case_id}")
-        assert response.status_code == 200 and "etag" not in response.headers
-    assert answers.made == ["list", "case", "case"]
+        response = client.get("/api/cases")
+        # no generation tag of the cache's (the list's own content tag may be there)
+        assert not response.headers.get("etag", "").startswith('W/"')
+    assert answers.made == ["list", "list"]
     answers.close()
 
 
 def test_a_list_keeps_its_own_validators_through_the_cache(store_url):
-    """A cached list answers 304 to its own ETag, to `*` and (made again) to
-    If-Modified-Since, and carries one ETag, not two."""
+    """A cached list answers 304 to its own ETag, to `*` and to If-Modified-Since,
+    and carries one ETag, not two."""
     client, answers = client_for(store_url)
     first = client.get("/api/cases")
     assert len(first.headers.get_list("etag")) == 1

@@ -101,7 +101,7 @@ def test_store_failed_write_leaves_nothing_of_the_document(db_url, monkeypatch):
         raise RuntimeError("disk on fire")
 
     with open_store(db_url) as store:
-        monkeypatch.setattr(search, "index_document", broken)
+        monkeypatch.setattr(search, "index_documents", broken)
         with pytest.raises(RuntimeError):
             store.ingest(story_doc("wire.txt", STORY, dt.date(2025, 12, 1), [appeal()]))
         assert (count(store, DocumentRow), count(store, EventRow), count(store, EvidenceRow)) \

@@ -117,7 +117,7 @@ def test_search_migration_indexes_the_documents_of_an_older_store(db_url):
             command.downgrade(config, "0003")
         assert not inspect(engine).has_table("search_lemmas")
     with open_store(db_url) as store:
-        assert migrate.current_revision(store.engine) == migrate.HEAD == "0004"
+        assert migrate.current_revision(store.engine) == migrate.HEAD
         with Answers(store) as answers:
             assert _names(answers, "Таджикистан") == {"ru-aid"}
             assert _names(answers, "миротворці") == {"uk-home"}

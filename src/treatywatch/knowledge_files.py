@@ -213,7 +213,7 @@ def read_parties(data: Any, file: str) -> list[Party]:
     for key, kind in (("states", "state"), ("organizations", "organization")):
         for item in entries(data, key, where):
             at = where.at(item, str(item.get("id")))
-            check_fields(item, at, ("id", "names", "source"), ("adjectives", "metonyms"))
+            check_fields(item, at, ("id", "names", "source"), ("adjectives", "metonyms", "regions"))
             party_id = text_field(item, "id", at)
             if kind == "state" and not re.fullmatch(r"[A-Z]{3}", party_id):
                 raise at.error(f"state id {party_id!r} is not ISO 3166-1 alpha-3", "use three capital letters (KAZ)")
@@ -221,7 +221,8 @@ def read_parties(data: Any, file: str) -> list[Party]:
                 id=party_id, names=parse_names(item["names"], at, "names"), source=text_field(item, "source", at),
                 file=file, line=at.line, field_lines=key_lines(item), kind=kind,
                 adjectives=parse_names(item.get("adjectives"), at, "adjectives"),
-                metonyms=parse_names(item.get("metonyms"), at, "metonyms", allow_role=True)))
+                metonyms=parse_names(item.get("metonyms"), at, "metonyms", allow_role=True),
+                regions=parse_names(item.get("regions"), at, "regions")))
     return parties
 
 

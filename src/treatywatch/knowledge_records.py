@@ -76,6 +76,7 @@ class Party(Named):
     kind: str = "state"  # state | organization
     adjectives: tuple[Name, ...] = ()
     metonyms: tuple[Name, ...] = ()
+    regions: tuple[Name, ...] = ()  # places inside the state, named as where forces go or leave
 
 
 @dataclass(frozen=True)

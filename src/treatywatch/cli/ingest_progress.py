@@ -90,7 +90,7 @@ class IngestProgress:
         self.stream = stream or sys.stderr
         self.console = Console(file=self.stream, soft_wrap=True, highlight=False,
                                force_terminal=terminal)
-        self.live = not quiet and self.console.is_terminal
+        self.live = not quiet and self.console.is_terminal and not self.console.is_dumb_terminal  # TERM=dumb: plain lines
         self._last_line = clock()
         self._progress: Progress | None = None
         self._task = None

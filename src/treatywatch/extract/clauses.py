@@ -151,6 +151,15 @@ def _quoted_phrases(toks) -> set[int]:
                 out.update({a, k})
         elif tok.text in QUOTE_PAIRS:
             open_at[tok.text] = k
+        elif tok.text == '"':
+            # straight quotes open and close alike: the next one closes ('its "peacekeeping" contingent')
+            if '"' in open_at:
+                a = open_at.pop('"')
+                inside = toks[a + 1:k]
+                if inside and len(inside) <= SHORT_QUOTE and not any(_finite(t) for t in inside):
+                    out.update({a, k})
+            else:
+                open_at['"'] = k
     return out
 
 

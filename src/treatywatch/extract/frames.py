@@ -713,9 +713,18 @@ class FrameBuilder:
         lo, hi = span
         toks = sentence.tokens
         host_preps = (FROM_PREPS - {"by"}) if frame.type == "withdrawal" else TO_PREPS
-        host = next((r for r in after if r.kind in {"state", "metonym"} and not r.is_venue() and (
-            r.prep in host_preps or (frame.type == "withdrawal" and r.prep is None and not r.attached
+
+        def out_of(r: PartyRef) -> bool:  # "pulling its contingent out of Nagorno-Karabakh"
+            return frame.type == "withdrawal" and r.prep == "of" and any(
+                t.lower == "out" for t in toks[max(0, r.start - 4):r.start])
+
+        host = next((r for r in after if r.kind in {"state", "metonym", "place"} and not r.is_venue() and (
+            r.prep in host_preps or out_of(r) or (frame.type == "withdrawal" and r.prep is None and not r.attached
                                      and (r.case & {"accs", "nomn"} or sentence.lang == "en")))), None)
+        if host is None:
+            # a region names where the force goes or leaves ("out of Nagorno-Karabakh", "в Ошскую область")
+            host = next((r for r in refs if r.kind == "place" and lo <= r.start < hi and r.start > k
+                         and (r.prep in host_preps or out_of(r))), None)
         if host is None and frame.type == "withdrawal":
             host = next((r for r in before if r.kind in {"state", "metonym"} and r.prep in host_preps), None)
         if host is None and frame.type == "deployment" and lex.arrival_verbs.has(toks[k]):

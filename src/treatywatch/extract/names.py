@@ -16,7 +16,7 @@ Case: when `words` (the tokens as written) are given and not all lower case, a o
 proper name ("Турция", "Rice") and every ALL-CAPS abbreviation ("US", "ЕС") match only a
 word that is not written in lower case ("us", "rice" are not names).
 
-Kinds: state, state_adj, metonym, org, body, force, person, outlet, institution, treaty,
+Kinds: state, state_adj, metonym, place (a region of a state), org, body, force, person, outlet, institution, treaty,
 group (an organization's adjective, "натовский", comes as `org`; "the Baltic states" as
 `group` with the group's id: `Knowledge.group_members` says whom it stands for).
 
@@ -42,7 +42,7 @@ if TYPE_CHECKING:
 
 __all__ = ["KINDS", "Mention", "NameIndex", "is_abbreviation"]
 
-KINDS = ("state", "state_adj", "metonym", "org", "body", "force", "person", "outlet", "institution", "treaty", "group")
+KINDS = ("state", "state_adj", "metonym", "place", "org", "body", "force", "person", "outlet", "institution", "treaty", "group")
 LANGS = ("en", "ru", "uk")
 _END = ("end",)  # trie key of the aliases that end at a node: a tuple, so no token can equal it
 _STEM = "~"  # prefix of stem keys, so a stem never equals a lemma
@@ -239,6 +239,8 @@ def _targets(knowledge: "Knowledge") -> Iterator[tuple[_Target, "Name"]]:
             yield _Target("state_adj" if is_state else "org", party.id, party.id, None, name.ambiguous), name
         for name in party.metonyms:
             yield _Target("metonym", party.id, party.id, name.role, name.ambiguous), name
+        for name in party.regions:
+            yield _Target("place", party.id, party.id, None, name.ambiguous), name
     for body in knowledge.bodies():
         for name in body.names:
             yield _Target(body.kind, body.id, body.org, body.role, name.ambiguous), name

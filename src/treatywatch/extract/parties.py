@@ -31,7 +31,7 @@ ACTS_FOR_STATE = {
 SPEAKS_AS_MEDIA = {"legislator", "expert", "opposition", "journalist", "analyst", "official_unnamed", "mp", "deputy"}
 ORG_BODY_ROLES = {"secretariat", "secretary_general", "press_service", "spokesperson_org", "joint_staff", "chair"}
 
-PLACE_KINDS = {"state", "state_adj", "metonym", "group"}
+PLACE_KINDS = {"state", "state_adj", "metonym", "place", "group"}
 PROPER_GRAMMEMES = frozenset({"Geox", "Name", "Surn", "Patr", "Orgn", "Trad"})
 PREPOSITIONS = {
     "к", "в", "во", "на", "из", "от", "с", "со", "для", "до", "у", "по", "против", "при", "через",
@@ -45,7 +45,7 @@ class PartyRef:
     start: int  # token span in the sentence
     end: int
     party: str | None  # ISO 3166-1 alpha-3 or organization id
-    kind: str  # state, state_adj, metonym, org, body, force, person, outlet, institution, treaty, unnamed
+    kind: str  # state, state_adj, metonym, place, org, body, force, person, outlet, institution, treaty, unnamed
     voice: str | None  # whom its statements count for: a party id, "media", or None (cannot speak)
     role: str | None = None
     ident: str | None = None
@@ -152,6 +152,8 @@ class PartyResolver:
             if m.kind in {"state", "metonym"}:
                 ref.party = m.party or m.id
                 ref.voice = ref.party
+            elif m.kind == "place":
+                ref.party = m.party  # a region names where, never who: no voice, no actor
             elif m.kind == "state_adj":
                 ref.party = m.party or m.id
             elif m.kind in {"org", "body", "force"}:

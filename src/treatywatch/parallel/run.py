@@ -1,6 +1,6 @@
 """The parallel ingest: this process streams raw documents in batches to the workers,
 and is the one writer. Each batch the workers return is written in one transaction
-(`Store.write_batch`), so the store holds whole batches only; a re-run skips what is
+(`Store.write_rows`), so the store holds whole batches only; a re-run skips what is
 stored, as the single-process ingest does. A few batches are in flight at a time, so
 memory does not grow with the input.
 """
@@ -13,10 +13,10 @@ from collections.abc import Callable, Iterable, Iterator
 from treatywatch.errors import InputError, TreatywatchError
 from treatywatch.ingest.reader import read_raw_documents
 from treatywatch.ingest.streams import RawDocument
-from treatywatch.model import Doc
 from treatywatch.parallel.tally import IngestTally
 from treatywatch.parallel.worker import BatchOptions, BatchResult, read_batch
 from treatywatch.store import Store
+from treatywatch.store.write import DocumentRows
 
 BATCH_SIZE = 32
 IN_FLIGHT_PER_WORKER = 2
@@ -92,17 +92,18 @@ def _write(future, store: Store, tally: IngestTally,
                           "from there") from exc
     finally:
         future.release()
-    docs = [item for item in result.items if isinstance(item, Doc)]
+    rows = [item for item in result.items if isinstance(item, DocumentRows)]
     for item in result.items:
         if isinstance(item, InputError):
             tally.failed()
             on_error(item)
-    started = time.perf_counter()
-    for stored in store.write_batch(docs, result.signatures) if docs else []:
+    started, cpu_started = time.perf_counter(), time.thread_time()
+    for stored in store.write_rows(rows):
         tally.stored(stored)
     writing = time.perf_counter() - started
     tally.add_seconds("store", writing)
     tally.writer_seconds += writing
+    tally.writer_cpu += time.thread_time() - cpu_started
     for stage, seconds in result.seconds.items():
         tally.add_seconds(stage, seconds)
     tally.on_topic += result.on_topic
@@ -110,3 +111,5 @@ def _write(future, store: Store, tally: IngestTally,
     tally.extractors.add(result.worker)
     worker = result.worker.split(":")[0]
     tally.peak_rss[worker] = max(tally.peak_rss.get(worker, 0), result.peak_rss)
+    tally.worker_cpu[worker] = tally.worker_cpu.get(worker, 0.0) + result.cpu_seconds
+    tally.extractor_seconds += result.extractor_seconds

@@ -23,7 +23,10 @@ class IngestTally:
     peak_rss: dict[str, int] = field(default_factory=dict)  # worker -> bytes
     extractors: set[str] = field(default_factory=set)  # extractor instances that read
     batches: int = 0
-    writer_seconds: float = 0.0  # the one writer's time in Store.write_batch
+    writer_seconds: float = 0.0  # the one writer's time in Store.write_rows
+    writer_cpu: float = 0.0  # its CPU time there
+    worker_cpu: dict[str, float] = field(default_factory=dict)  # worker -> CPU s in batches
+    extractor_seconds: float = 0.0  # making the extractors, all workers
 
     @property
     def documents(self) -> int:

@@ -1,6 +1,7 @@
 """What a Dask worker does with a batch of raw documents: parse, reject off-topic text
-cheaply, extract the rest, and sign each for near-duplicate search. Everything costly
-happens here; the writer only writes.
+cheaply, extract the rest, sign each for near-duplicate search, and make each into the
+rows to insert (`store.write.document_rows`). Everything costly happens here; the
+writer links near-duplicates and inserts.
 
 The extractor is made once per worker process (the first batch pays for it) and shared
 by the batches that follow; it keeps no per-call state, so threads may share it too.
@@ -23,7 +24,7 @@ from treatywatch.ingest.streams import RawDocument
 from treatywatch.model import Doc
 from treatywatch.parallel.tally import STAGES
 from treatywatch.store.identity import document_id
-from treatywatch.store.near_duplicates import signature
+from treatywatch.store.write import DocumentRows, document_rows
 
 DEFAULT_EXTRACTOR = "treatywatch.extract:Extractor"
 
@@ -41,12 +42,12 @@ class BatchOptions:
 
 @dataclass
 class BatchResult:
-    items: list[Doc | InputError]  # in the order of the batch
-    signatures: list[bytes]  # one per Doc of `items`, in order
+    items: list[DocumentRows | InputError]  # in the order of the batch
     on_topic: int
     seconds: dict[str, float]  # time per stage spent on this batch
     worker: str  # "pid:extractor id": which extractor instance read it
     peak_rss: int  # bytes: the worker process's peak resident memory so far
+    cpu_seconds: float = 0.0  # CPU time of this batch (the thread that read it), less the extractor's making
     extractor_seconds: float = 0.0  # > 0 only on the batch that made the extractor
 
 
@@ -66,10 +67,10 @@ def worker_extractor(spec: str) -> tuple[Any, float]:
 
 def read_batch(raws: list[RawDocument], options: BatchOptions) -> BatchResult:
     extractor, made_in = worker_extractor(options.extractor)
+    cpu_started = time.thread_time()  # the extractor's making is counted apart
     topic = getattr(extractor, "topic", None)
     seconds = dict.fromkeys(STAGES, 0.0)
-    items: list[Doc | InputError] = []
-    signatures: list[bytes] = []
+    items: list[DocumentRows | InputError] = []
     on_topic = 0
     started = time.perf_counter()
     parsed_items = [parse_raw_document(raw, options.default_date, options.max_bytes) for raw in raws]
@@ -93,12 +94,18 @@ def read_batch(raws: list[RawDocument], options: BatchOptions) -> BatchResult:
             item.events = []  # off topic, or stored already: the writer counts a duplicate
         extracted = time.perf_counter()
         seconds["extract"] += extracted - filtered
-        # for the store's near-duplicate search; the writer signs a stored one if need be
-        signatures.append(b"" if known else signature(item.text))
+        # signed for the store's near-duplicate search; the writer signs a stored one if need be
+        items.append(document_rows(item, b"" if known else None,
+                                   _knowledge() if any(e.size for e in item.events) else None))
         seconds["store"] += time.perf_counter() - extracted
-        items.append(item)
-    return BatchResult(items, signatures, on_topic, seconds,
-                       f"{os.getpid()}:{id(extractor)}", _peak_rss(), made_in)
+    return BatchResult(items, on_topic, seconds, f"{os.getpid()}:{id(extractor)}", _peak_rss(),
+                       time.thread_time() - cpu_started, made_in)
+
+
+def _knowledge() -> Any:
+    from treatywatch.knowledge import load_knowledge
+
+    return load_knowledge()  # read once per process
 
 
 _engines: dict[str, Any] = {}

@@ -153,17 +153,6 @@ def create_app(db_url: str | None = None, *, settings: ServeSettings | None = No
     return app
 
 
-def _generation_of(answers: Any) -> Any:
-    """The answers' write generation, if they have one. A store that cannot be reached
-    now says so when a request asks (the middleware then lets the app answer)."""
-    try:
-        return answers.generation
-    except AttributeError:
-        return None
-    except TreatywatchError:
-        return lambda: answers.generation()
-
-
 def page_language(scope: Any) -> str:
     """The interface language a request is answered in (as rendering.request_language)."""
     query = dict(parse_qsl(scope.get("query_string", b"").decode("latin-1")))
@@ -176,3 +165,12 @@ def app_from_env() -> FastAPI:
     """The app over the store named by `TREATYWATCH_DB` (uvicorn's factory for worker
     processes)."""
     return create_app(None)
+
+
+def _generation_of(answers: Any) -> Any:
+    """The store's write-generation reader, or None when the store cannot be reached at
+    start-up (each request then answers 503 and explains; nothing is cached by generation)."""
+    try:
+        return getattr(answers, "generation", None)
+    except TreatywatchError:
+        return None

@@ -137,12 +137,13 @@ class ResponseCacheMiddleware:
             await self.app(scope, receive, send)
             return
         etag = f'W/"{generation}.{lang}.{today}"'.encode() if generation is not None else None
+        conditional = any(name in (b"if-none-match", b"if-modified-since") for name, _ in scope.get("headers", []))
         hit = self.cache.lookup(key, generation)
-        if hit is not None and _has_header(scope, b"if-modified-since") and not _has_header(scope, b"if-none-match"):
-            hit = None  # a date to compare: the app's own Last-Modified answers it (conditional.py)
+        if hit is not None and conditional and _has_etag(hit[1]) and not _has_etag(hit[1], etag):
+            hit = None  # the page keeps validators of its own (lists: ETag, Last-Modified): it answers
         if hit is not None:
             status, headers, body = hit
-            if _matches(_if_none_match(scope), _etag_of(headers)):
+            if etag is not None and etag in _if_none_match(scope):
                 await _send_not_modified(send, headers)
                 return
             await send({"type": "http.response.start", "status": status, "headers": headers})
@@ -156,8 +157,7 @@ class ResponseCacheMiddleware:
         async def keeping_send(message: Message) -> None:
             nonlocal size
             if message["type"] == "http.response.start":
-                if etag is not None and message["status"] == 200 and not _etag_of(message.get("headers", [])):
-                    # an answer with a validator of its own (the lists: conditional.py) keeps it
+                if etag is not None and message["status"] == 200 and not _has_etag(message.get("headers", [])):
                     message["headers"] = [*message.get("headers", []), (b"etag", etag)]
                 start.update(message)
             elif message["type"] == "http.response.body" and size <= MAX_RESPONSE_BYTES:
@@ -172,6 +172,11 @@ class ResponseCacheMiddleware:
                              size, made_at=started)
 
 
+def _has_etag(headers: list[tuple[bytes, bytes]], value: bytes | None = None) -> bool:
+    """Whether the answer carries an ETag (that one, when `value` is given)."""
+    return any(name.lower() == b"etag" and (value is None or tag == value) for name, tag in headers)
+
+
 def _content_type(headers: list[tuple[bytes, bytes]]) -> bytes:
     return next((value for name, value in headers if name.lower() == b"content-type"), b"")
 
@@ -181,23 +186,6 @@ def _if_none_match(scope: Scope) -> list[bytes]:
         if name == b"if-none-match":
             return [tag.strip() for tag in value.split(b",")]
     return []
-
-
-def _has_header(scope: Scope, wanted: bytes) -> bool:
-    return any(name == wanted for name, _ in scope.get("headers", []))
-
-
-def _etag_of(headers: list[tuple[bytes, bytes]]) -> bytes | None:
-    return next((value for name, value in headers if name.lower() == b"etag"), None)
-
-
-def _matches(asked: list[bytes], etag: bytes | None) -> bool:
-    """If-None-Match's weak comparison (RFC 9110 13.1.2): `*`, or the same tag with
-    or without `W/`."""
-    if etag is None or not asked:
-        return False
-    plain = etag.removeprefix(b"W/")
-    return any(tag == b"*" or tag.removeprefix(b"W/") == plain for tag in asked)
 
 
 async def _send_not_modified(send: Send, headers: list[tuple[bytes, bytes]]) -> None:

@@ -150,6 +150,13 @@ def index_document(conn: Connection, doc_id: str, lang: str | None, title: str |
                  {"id": doc_id, "lemmas": lemma_text(title, body, lang)})
 
 
+def index_documents(conn: Connection, docs: list[tuple[str, str | None, str | None, str]]) -> None:
+    """Make new documents, (id, lang, title, text), findable in one statement."""
+    if docs:
+        conn.execute(text(f"INSERT INTO {TABLE} (doc_id, lemmas) VALUES (:id, :lemmas)"),
+                     [{"id": doc_id, "lemmas": lemma_text(title, body, lang)} for doc_id, lang, title, body in docs])
+
+
 def index_all(conn: Connection, batch: int = 200) -> int:
     """Index every stored document not indexed yet (migration 0004); how many."""
     done, last = 0, ""

@@ -16,9 +16,9 @@ from treatywatch.model import Doc
 from treatywatch.store import casebook, db, generation, migrate
 from treatywatch.store.identity import document_id
 from treatywatch.store.models import DocumentRow
-from treatywatch.store.size_evidence import complete_size_evidence
-from treatywatch.store.near_duplicates import NearDuplicateIndex, signature
-from treatywatch.store.write import IngestResult, update_duplicate_name, write_document
+from treatywatch.store.near_duplicates import NearDuplicateIndex
+from treatywatch.store.write import (DocumentRows, IngestResult, document_rows,
+                                     update_duplicate_name, write_rows)
 
 Extract = Callable[[Doc], Doc]
 
@@ -32,6 +32,7 @@ class Store:
         self._write_engine = self.engine.execution_options(**{db.WRITE_OPTION: True})
         self._index: NearDuplicateIndex | None = None
         self._published: dict[str, dt.date | None] = {}
+        self._links: dict[str, tuple[str, float]] = {}  # stored near-duplicate -> (original, similarity)
         self._knowledge: Any = None
         self._write_lock = threading.Lock()  # one writer per process (the web app's threads)
 
@@ -82,76 +83,66 @@ class Store:
         return self._write(doc_id, doc)
 
     def _write(self, doc_id: str, doc: Doc) -> IngestResult:
-        if any(e.size for e in doc.events):
-            complete_size_evidence(doc, self.knowledge)
-        minhash = signature(doc.text)
-        with self._write_lock:
-            return self._write_locked(doc_id, doc, minhash)
+        return self.write_rows([self.rows_of(doc)])[0]
 
-    def _write_locked(self, doc_id: str, doc: Doc, minhash: bytes) -> IngestResult:
-        index = self._near_duplicate_index()
-        try:
-            with self.write_session() as session, session.begin():
-                result = write_document(session, doc_id, doc, minhash, index, self._published)
-        except IntegrityError:
-            # another process stored the same text in the meantime
-            return IngestResult(doc_id, doc.id, "duplicate", doc_id)
-        except SQLAlchemyError as exc:
-            raise self._error("write", exc) from exc
-        index.add(doc_id, minhash)
-        self._published[doc_id] = doc.published
-        return result
+    def rows_of(self, doc: Doc, minhash: bytes | None = None) -> DocumentRows:
+        """The rows of an extracted document (`write.document_rows`), with the data
+        files loaded only when a troop count needs them."""
+        sized = any(e.size for e in doc.events)
+        return document_rows(doc, minhash, self.knowledge if sized else None)
 
     def write_batch(self, docs: list[Doc], signatures: list[bytes] | None = None) -> list[IngestResult]:
-        """Store documents whose events are already extracted, in one transaction: the
-        same outcome as `ingest` of each in turn (a text already stored, or twice in the
-        batch, is a `duplicate`), and after a crash either the whole batch or none of
-        it. `signatures` are their MinHash signatures when computed elsewhere."""
-        signatures = signatures or [signature(doc.text) for doc in docs]
-        with self._write_lock:
-            try:
-                return self._write_batch_locked(docs, signatures)
-            except BaseException as exc:
-                self._index, self._published = None, {}  # rebuilt from what was committed
-                if isinstance(exc, SQLAlchemyError) and not isinstance(exc, IntegrityError):
-                    raise self._error("write", exc) from exc
-                if not isinstance(exc, IntegrityError):
-                    raise
-        # another process stored one of them meanwhile: one at a time, as `ingest` does
-        return [self.ingest(doc) for doc in docs]
+        """Store documents whose events are already extracted, in one transaction (see
+        `write_rows`). `signatures` are their MinHash signatures when computed elsewhere."""
+        signatures = signatures or [None] * len(docs)
+        return self.write_rows([self.rows_of(doc, minhash) for doc, minhash in zip(docs, signatures)])
 
-    def _write_batch_locked(self, docs: list[Doc], signatures: list[bytes]) -> list[IngestResult]:
+    def write_rows(self, batch: list[DocumentRows]) -> list[IngestResult]:
+        """Store a batch of documents made into rows (on a worker, say) in one
+        transaction: the same outcome as `ingest` of each in turn (a text already
+        stored, or twice in the batch, is a `duplicate`), and after a crash either the
+        whole batch or none of it."""
+        if not batch:
+            return []
+        with self._write_lock:
+            results = self._write_or_none(batch)
+            if results is None:  # another process stored one of them meanwhile: one at a time
+                results = [self._write_or_none([rows]) or
+                           [IngestResult(rows.doc_id, rows.name, "duplicate", rows.doc_id)]
+                           for rows in batch]
+                results = [result for one in results for result in one]
+            return results
+
+    def _write_or_none(self, batch: list[DocumentRows]) -> list[IngestResult] | None:
+        """None when a row is stored already (an integrity error: rolled back)."""
+        try:
+            return self._write_rows_locked(batch)
+        except BaseException as exc:
+            self._index, self._published, self._links = None, {}, {}  # rebuilt from what was committed
+            if isinstance(exc, IntegrityError):
+                return None
+            if isinstance(exc, SQLAlchemyError):
+                raise self._error("write", exc) from exc
+            raise
+
+    def _write_rows_locked(self, batch: list[DocumentRows]) -> list[IngestResult]:
         index = self._near_duplicate_index()
-        results = []
-        ids = [document_id(doc.text) for doc in docs]
         with self.write_session() as session, session.begin():
-            # one query for the whole batch (a lookup per document was a third of the time)
-            stored = set(session.scalars(select(DocumentRow.id).where(DocumentRow.id.in_(set(ids)))))
-            for doc, doc_id, minhash in zip(docs, ids, signatures):
-                if doc_id in stored:
-                    update_duplicate_name(session, doc_id, doc)
-                    results.append(IngestResult(doc_id, doc.id, "duplicate", doc_id))
-                    continue
-                stored.add(doc_id)
-                if any(e.size for e in doc.events):
-                    complete_size_evidence(doc, self.knowledge)  # as `ingest` does
-                minhash = minhash or signature(doc.text)
-                results.append(write_document(session, doc_id, doc, minhash, index,
-                                              self._published))
-                index.add(doc_id, minhash)  # later documents of the batch see it
-                self._published[doc_id] = doc.published
-        return results
+            return write_rows(session, batch, index, self._published, self._links)
 
     def _near_duplicate_index(self) -> NearDuplicateIndex:
         """Rebuilt from the stored signatures the first time it is needed."""
         if self._index is None:
             index = NearDuplicateIndex()
             with self.session() as session:
-                rows = session.execute(select(DocumentRow.id, DocumentRow.minhash,
-                                              DocumentRow.published).order_by(DocumentRow.id))
-                for doc_id, minhash, published in rows:
+                rows = session.execute(select(
+                    DocumentRow.id, DocumentRow.minhash, DocumentRow.published,
+                    DocumentRow.duplicate_of, DocumentRow.similarity).order_by(DocumentRow.id))
+                for doc_id, minhash, published, original, similarity in rows:
                     index.add(doc_id, minhash)
                     self._published[doc_id] = published
+                    if original:
+                        self._links[doc_id] = (original, similarity)
             self._index = index
         return self._index
 
