@@ -95,13 +95,13 @@ def main() -> None:
             cases = answers.list_cases()
             case = answers.get_case(max(cases, key=lambda c: c["events"])["id"])
             start = time.perf_counter()
-            case_pictures(case, answers.knowledge, t, "en")
+            case_pictures(case, answers.knowledge, translator("en", answers.knowledge))
             print(f"case {case['id']} ({len(case['timeline'])} rows), first pictures "
                   f"(cold map boxes): {(time.perf_counter() - start) * 1000:.1f} ms")
-            ms, pictures = timed(lambda: case_pictures(case, answers.knowledge, t, "en"), args.repeat)
+            ms, pictures = timed(lambda: case_pictures(case, answers.knowledge, translator("en", answers.knowledge)), args.repeat)
             print(f"case {case['id']} pictures: {ms:.1f} ms; timeline {len(pictures['timeline']):,} "
                   f"bytes, map {len(pictures['map'] or ''):,} bytes")
-            ms, overview = timed(lambda: overview_pictures(answers, t, "en", lambda p, **q: p), args.repeat)
+            ms, overview = timed(lambda: overview_pictures(answers, translator("en", answers.knowledge), lambda p, **q: p), args.repeat)
             size = sum(len(overview[k] or "") for k in ("by_year", "verdicts", "decisions", "map"))
             print(f"overview of {len(cases)} cases: {ms:.1f} ms, pictures {size:,} bytes")
 

@@ -153,8 +153,11 @@ def test_browser_case_map_colours_the_parties(page, base_url):
     assert kaz.get_attribute("data-role") == "asked"
     assert hex_of(kaz.evaluate("g => getComputedStyle(g).fill")) == ROLE_COLOURS["asked"]
     sent = figure.locator("g.map-state[data-role=sent]").evaluate_all("gs => gs.map(g => g.dataset.state)")
+    sent_names = figure.locator("g.map-state[data-role=sent] > title").evaluate_all(
+        "ts => ts.map(t => t.textContent.split(':')[0])")
     contributors = page.locator("dl.verdict dd ul.plain").first.locator("li > strong").all_inner_texts()
-    assert set(sent) <= set(contributors) and "RUS" in sent
+    assert "RUS" in sent and "Russia" in sent_names  # the list names the states as the map's titles do
+    assert set(sent_names) <= set(contributors)
     # the states are drawn where the base map has them, within the cropped view
     svg_box = figure.locator("svg.map-svg").bounding_box()
     kaz_box = kaz.bounding_box()

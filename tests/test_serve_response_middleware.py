@@ -117,3 +117,16 @@ def test_no_cache_no_etag(store_url):
         assert not response.headers.get("etag", "").startswith('W/"')
     assert answers.made == ["list", "list"]
     answers.close()
+
+
+def test_a_list_keeps_its_own_validators_through_the_cache(store_url):
+    """A cached list answers 304 to its own ETag, to `*` and to If-Modified-Since,
+    and carries one ETag, not two."""
+    client, answers = client_for(store_url)
+    first = client.get("/api/cases")
+    assert len(first.headers.get_list("etag")) == 1
+    etag, modified = first.headers["etag"], first.headers["last-modified"]
+    for headers in ({"If-None-Match": etag}, {"If-None-Match": "*"}, {"If-Modified-Since": modified}):
+        assert client.get("/api/cases", headers=headers).status_code == 304, headers
+    assert client.get("/api/cases", headers={"If-None-Match": '"other"'}).status_code == 200
+    answers.close()

@@ -190,6 +190,9 @@ def test_an_old_id_redirects_on_the_web_and_notes_on_the_cli_and_api(tmp_path):
         assert page.headers["location"] == "/cases/TJK-CSTO-2025-01?from=TJK-CSTO-2025-04"
         shown = client.get("/cases/TJK-CSTO-2025-04")
         assert shown.status_code == 200 and "was merged into TJK-CSTO-2025-01" in shown.text
+        ru = client.get("/cases/TJK-CSTO-2025-04", params={"lang": "ru"})
+        assert ru.url.params["lang"] == "ru" and '<html lang="ru">' in ru.text
+        assert "Случай TJK-CSTO-2025-04 объединён со случаем TJK-CSTO-2025-01" in ru.text
         assert client.get("/cases/tjk-csto-2025-01", follow_redirects=False).status_code == 308
         assert "merged" not in client.get("/cases/TJK-CSTO-2025-01").text
         api = client.get("/api/cases/tjk-csto-2025-04").json()["case"]

@@ -10,6 +10,7 @@ institutions and media outlets, read once from data/*.yaml (facts live in data, 
     kb.group_members("baltic-states", date(2022, 1, 5))  # ["EST", "LVA", "LTU"] (groups.yaml)
     kb.acts_for("legislator")                      # "media" (spec rule 6)
     kb.basis("CST", 4)                             # "CST-4"
+    kb.display_name("KAZ", "ru")                   # "Казахстан" (parties, groups, bodies, people)
 
 Dates are `datetime.date` or ISO strings ("2022-01-05"); None means today.
 """
@@ -72,6 +73,19 @@ class Knowledge:
 
     def party_name(self, party_id: str, lang: str = "en") -> str:
         return self.party(party_id).name(lang)
+
+    def display_name(self, record_id: str, lang: str = "en") -> str:
+        """The name to show for a party, group, body or person id in `lang` (the first
+        name of that language in its data file, else the English one); an id the data
+        does not know is shown as it is."""
+        for table in (self._parties, self._groups, self._bodies, self._people):
+            record = table.get(record_id)
+            if record is not None:
+                name = record.name(lang)
+                if isinstance(record, Body) and "{org}" in name:  # bodies.yaml: "Постоянный совет {org}"
+                    name = name.replace("{org}", self.display_name(record.org, lang))
+                return name
+        return record_id
 
     def parties(self) -> list[Party]:
         return list(self._parties.values())

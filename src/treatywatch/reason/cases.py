@@ -24,7 +24,7 @@ from treatywatch.reason.findings import treaty_findings
 from treatywatch.reason.response import judge_basis, judge_contributors, judge_decision
 from treatywatch.reason.weighing import conflict
 
-REASONING_VERSION = "6"
+REASONING_VERSION = "7"  # 7: findings and explanation rows carry keys and fields for the pages
 
 
 @dataclass

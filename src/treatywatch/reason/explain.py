@@ -106,9 +106,10 @@ def explanation(claims: list[Claim], appeal: AppealFinding, organizations: froze
             "documents": len({c.doc.id for c in group}),
             "outlets": sorted({c.doc.outlet or c.doc.name or c.doc.id[:12] for c in group}),
             "citations": sorted({n for c in group for n in numbers.get(c.id, [])}),
-            "why": _why(counted, side, group, strongest, appeal),
             "_rank": rank,
         })
+        why, key, fields = _why(counted, side, group, strongest, appeal)
+        rows[-1].update({"why": why, "why_key": key, "why_fields": fields})
     rows.sort(key=lambda r: (COUNTED_ORDER.index(r["counted"]), -r["_rank"], r["side"],
                              r["source"] or ""))
     for row in rows:
@@ -117,23 +118,27 @@ def explanation(claims: list[Claim], appeal: AppealFinding, organizations: froze
 
 
 def _why(counted: str, side: str, group: list[Claim], strongest: int | None,
-         appeal: AppealFinding) -> str:
+         appeal: AppealFinding) -> tuple[str, str, dict[str, Any]]:
+    """The row's reason: the English sentence, and a key with fields for the pages."""
     if counted == "decided":
         if appeal.verdict == "unclear":
-            return "inconclusive: equally strong sources disagree, or only announcements or media denials"
+            return ("inconclusive: equally strong sources disagree, or only announcements or media denials",
+                    "decided_unclear", {})
         if side == "reported":
-            return "only rumours, unnamed sources or media: no party confirms it"
-        return "the strongest source on the appeal"
+            return "only rumours, unnamed sources or media: no party confirms it", "decided_reported", {}
+        return "the strongest source on the appeal", "decided", {}
     if counted == "outweighed":
         label = RANK_LABELS[strongest] if strongest is not None else "a stronger source"
-        return f"outweighed: {label} says otherwise and counts for more"
+        return (f"outweighed: {label} says otherwise and counts for more", "outweighed",
+                {"weight": RANK_LABELS[strongest] if strongest is not None else None})
     if counted == "superseded":
-        return "said before a later report of an appeal made after it"
+        return "said before a later report of an appeal made after it", "superseded", {}
     if counted == "other_basis":
-        basis = next((c.event.basis for c in group if c.event.basis), "another article")
-        return f"denies an appeal under {basis}, not the one reported"
+        basis = next((c.event.basis for c in group if c.event.basis), None)
+        return (f"denies an appeal under {basis or 'another article'}, not the one reported",
+                "other_basis", {"basis": basis})
     if side == "announced":
-        return "an intention or an offer on condition is not an appeal"
+        return "an intention or an offer on condition is not an appeal", "announced", {}
     if side == "not_made":
-        return "a denial by media does not outweigh the reports"
-    return "weighed; it did not change the verdict"
+        return "a denial by media does not outweigh the reports", "media_denial", {}
+    return "weighed; it did not change the verdict", "weighed", {}

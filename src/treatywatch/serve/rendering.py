@@ -1,6 +1,8 @@
 """HTML pages: one Jinja2 environment (autoescape on for every template) and the
-context every page gets: the interface language, `t()` for its messages, and `link()`
-that keeps an explicitly chosen language on every internal link.
+context every page gets: the interface language, `t` (i18n.Interface: messages, and
+the names of parties, dates and treaty articles in that language), `link()` that keeps
+an explicitly chosen language on every internal link, and `languages`, the switch
+that keeps the current path and query.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from fastapi import Request
 from fastapi.responses import HTMLResponse
 
 from treatywatch.serve.highlight import highlight_evidence
-from treatywatch.serve.i18n import LANGUAGE_NAMES, LANGUAGES, choose_language, translator
+from treatywatch.serve.i18n import LANGUAGE_NAMES, LANGUAGES, Interface, choose_language
 
 _DICT_ATTRIBUTES = frozenset(dir(dict))
 
@@ -57,6 +59,11 @@ def request_language(request: Request) -> str:
     return choose_language(request.query_params.get("lang"), request.headers.get("accept-language"))
 
 
+def interface(request: Request) -> Interface:
+    """What the page says, in the request's language (see i18n.Interface)."""
+    return Interface(request_language(request), _knowledge(request))
+
+
 def page_context(request: Request) -> dict[str, Any]:
     """What every page template may use (see templates/base.html)."""
     lang = request_language(request)
@@ -76,10 +83,16 @@ def page_context(request: Request) -> dict[str, Any]:
     return {
         "request": request,
         "lang": lang,
-        "t": translator(lang),
+        "t": interface(request),
         "link": link,
         "languages": [(code, LANGUAGE_NAMES[code], switch_to(code)) for code in LANGUAGES],
     }
+
+
+def _knowledge(request: Request) -> Any:
+    """The knowledge files of the store the app answers from (None if it has none)."""
+    answers = getattr(request.app.state, "answers", None)
+    return getattr(answers, "knowledge", None)
 
 
 def render(request: Request, template: str, context: dict[str, Any] | None = None,

@@ -1,10 +1,12 @@
 """The pictures of each page, put together from the builders for one request's
-language: `case_pictures` for a case page, `overview_pictures` for the overview."""
+language (`t`, an i18n.Interface: messages and the parties' names in that language):
+`case_pictures` for a case page, `overview_pictures` for the overview."""
 
 from __future__ import annotations
 
 from typing import Any, Callable
 
+from treatywatch.serve.i18n import Interface
 from treatywatch.serve.params import VERDICTS
 from treatywatch.serve.pictures.charts import bars_svg, stacked_columns_svg
 from treatywatch.serve.pictures.record import contingents, record_counts
@@ -17,18 +19,10 @@ VERDICT_COLOURS = {"made": COLOURS["made"], "not_made": COLOURS["denied"], "deni
 DECISIONS = ("deploy", "mission", "grant", "invoke", "decline")
 
 
-def party_names(knowledge: Any, codes: Any, lang: str) -> dict[str, str]:
-    """Display names in the page's language; a code the knowledge lacks stays a code."""
-    names = {}
-    for code in codes:
-        if code and knowledge.has_party(code):
-            try:
-                names[code] = knowledge.party_name(code, lang)
-            except (KeyError, IndexError):
-                names[code] = knowledge.party_name(code, "en")
-        elif code:
-            names[code] = code
-    return names
+def party_names(t: Interface, codes: Any) -> dict[str, str]:
+    """Display names in the page's language (`t.name`: the data files' names); a code
+    the knowledge lacks stays a code."""
+    return {code: t.name(code) for code in codes if code}
 
 
 def case_roles(case: dict[str, Any], knowledge: Any) -> dict[str, str]:
@@ -47,22 +41,21 @@ def case_roles(case: dict[str, Any], knowledge: Any) -> dict[str, str]:
     return roles
 
 
-def case_pictures(case: dict[str, Any], knowledge: Any, t: Callable[..., str], lang: str) -> dict[str, Any]:
+def case_pictures(case: dict[str, Any], knowledge: Any, t: Interface) -> dict[str, Any]:
     verdict = case.get("verdict") or {}
     roles = case_roles(case, knowledge)
     return {
         "timeline": timeline_svg(case.get("timeline") or [], verdict.get("undated") or [], t),
-        "map": map_figure(roles, party_names(knowledge, roles, lang), t, t("pictures.map.case_title"),
+        "map": map_figure(roles, party_names(t, roles), t, t("pictures.map.case_title"),
                           crop=True, css_id="case-map"),
     }
 
 
-def overview_pictures(answers: Any, t: Callable[..., str], lang: str,
-                      link: Callable[..., str]) -> dict[str, Any]:
+def overview_pictures(answers: Any, t: Interface, link: Callable[..., str]) -> dict[str, Any]:
     counts = record_counts(answers)
     knowledge = answers.knowledge
     addressees = counts.addressees
-    names = party_names(knowledge, {*addressees, *counts.states}, lang)
+    names = party_names(t, {*addressees, *counts.states})
     year_labels = {year: year or t("overview.undated") for year in counts.years}
     verdict_rows = [(v, t(f"appeal.{v}"), counts.verdicts[v], VERDICT_COLOURS[v])
                     for v in VERDICTS if counts.verdicts[v]]

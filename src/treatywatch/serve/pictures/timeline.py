@@ -108,7 +108,7 @@ def timeline_svg(dated: Sequence[dict[str, Any]], undated: Sequence[dict[str, An
     svg = root(WIDTH, height, t("pictures.timeline.title", count=count), "picture timeline-svg")
     element("desc", svg, t("pictures.timeline.desc"))
     if placed:
-        scale.draw_axis(svg, TOP - 6, plot_bottom)
+        scale.draw_axis(svg, TOP - 6, plot_bottom, t)
     if apart:
         element("line", svg, x1=x1 + 10, y1=TOP - 14, x2=x1 + 10, y2=plot_bottom,
                 stroke=COLOURS["line"], stroke_dasharray="4 3")
@@ -180,13 +180,13 @@ class _Scale:
         label = sum(text_width(_code(ev), FONT) for ev in cluster.events) + 4 * len(cluster.events)
         return mark - MARK_R, max(self.x_after(cluster.end), mark + MARK_R + 4 + label)
 
-    def draw_axis(self, svg: Any, top: float, bottom: float) -> None:
+    def draw_axis(self, svg: Any, top: float, bottom: float, t: Callable[..., str]) -> None:
         element("line", svg, x1=self.x0, y1=bottom, x2=self.x1, y2=bottom, stroke=COLOURS["muted"])
         for day, label in _ticks(self.first, self.last):
             x = self.x(day)
             element("line", svg, x1=x, y1=top, x2=x, y2=bottom + 4, stroke=COLOURS["line"],
                     stroke_width=0.8, class_="tl-tick")
-            element("text", svg, label, x=x, y=bottom + 17, font_size=FONT - 1,
+            element("text", svg, _in_words(t, label, short=True), x=x, y=bottom + 17, font_size=FONT - 1,
                     fill=COLOURS["muted"], text_anchor="middle", class_="tl-tick-label")
 
 
@@ -252,9 +252,23 @@ def _shape(parent: Any, mark: Mark, x: float, y: float, status: str) -> None:
         element("circle", parent, cx=x, cy=y, r=MARK_R, **common)
 
 
+def _in_words(t: Callable[..., str], when: str, short: bool = False) -> str:
+    """A date in the page's language where `t` knows dates (i18n.Interface.when)."""
+    say = getattr(t, "short_when" if short else "when", None)
+    return say(when) if say is not None else when
+
+
+def _name(t: Callable[..., str], code: Any) -> str:
+    """A party in the page's language where `t` knows names (i18n.Interface.name)."""
+    if not code:
+        return "—"
+    name = getattr(t, "name", None)
+    return name(code) if name is not None else str(code)
+
+
 def _describe(ev: dict[str, Any], cluster: Cluster, t: Callable[..., str]) -> str:
-    parts = [cluster.when or t("case.undated"), t(f"type.{ev['type']}"),
-             f"{ev.get('actor') or '—'} → {ev.get('target') or '—'}", t(f"status.{cluster.status}"),
+    parts = [_in_words(t, cluster.when) if cluster.when else t("case.undated"), t(f"type.{ev['type']}"),
+             f"{_name(t, ev.get('actor'))} → {_name(t, ev.get('target'))}", t(f"status.{cluster.status}"),
              t("case.sources", count=ev.get("documents") or 1)]
     if cluster.superseded:
         parts.append(t("case.superseded"))
