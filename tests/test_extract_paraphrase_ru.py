@@ -317,6 +317,9 @@ CASES = [
         {ev("withdrawal", "RUS", "AZE", source="RUS")}, id="ru-p-withdrawal-from-region"),
     row("В Ошскую область Киргизии Россия направила «дополнительный» батальон десантников.",
         {ev("deployment", "RUS", "KGZ")}, id="ru-p-deployment-to-region-scare-quotes"),
+    row("Франция обратилась к ЕС по статье 42.7. Все 27 государств-членов единогласно выразили "
+        "Франции поддержку.",
+        {ev("appeal", "FRA", "EU"), ev("decision", "EU", "FRA")}, id="ru-p-decision-member-states-back"),
     # Nothing: questions, exercise scenarios, treaty and procedure text.
     row("Направит ли ОДКБ миротворцев в Таджикистан, если ситуация на границе продолжит "
         "ухудшаться?",

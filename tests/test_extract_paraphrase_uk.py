@@ -313,6 +313,9 @@ CASES = [
     row("Росія почала виводити свій миротворчий контингент з Нагірного Карабаху, підтвердив "
         "речник Кремля Дмитро Пєсков.",
         {ev("withdrawal", "RUS", "AZE", source="RUS")}, id="uk-p-withdrawal-from-region"),
+    row("Франція звернулася до ЄС за статтею 42.7. Усі 27 держав-членів одностайно висловили "
+        "Франції підтримку.",
+        {ev("appeal", "FRA", "EU"), ev("decision", "EU", "FRA")}, id="uk-p-decision-member-states-back"),
     # Nothing: questions, exercise scenarios, treaty and procedure text.
     row("Чи направить ОДКБ миротворців до Таджикистану, якщо ситуація на кордоні й далі "
         "погіршуватиметься?",
