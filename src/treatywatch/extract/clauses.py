@@ -209,7 +209,7 @@ def _conditions(sentence: Sentence, lex: Lexicon) -> list[tuple[int, int]]:
         if not n:
             continue
         if lex.noun_condition_markers.phrase_at(toks, k) or lex.noun_condition_markers.has(toks[k]):
-            out.append((k, _noun_group_end(toks, k + n, sentence.lang)))
+            out.append((k, _noun_group_end(toks, k + n, sentence.lang, lex)))
             continue
         hi = len(toks)
         for j in range(k + n, len(toks)):
@@ -231,11 +231,11 @@ def _inverted_condition(toks, k: int, lex: Lexicon) -> bool:
 NOUN_MODIFIERS = {"ADJF", "NUMR", "NPRO", "PRCL", "ADVB", "CONJ"}
 
 
-def _noun_group_end(toks, j: int, lang: str) -> int:
+def _noun_group_end(toks, j: int, lang: str, lex: Lexicon) -> int:
     """End of the noun group that completes a prepositional condition: modifiers, the head
     noun, then genitive dependents ("по первому же нашему запросу", "в случае обращения Армении")."""
     if lang == "en":
-        return _english_noun_group_end(toks, j)
+        return _english_noun_group_end(toks, j, lex)
     marker_has_head = j > 0 and toks[j - 1].pos == "NOUN"
     i = j
     if not marker_has_head:
@@ -248,14 +248,11 @@ def _noun_group_end(toks, j: int, lang: str) -> int:
     return i
 
 
-EN_NOUN_LINKS = {"of", "on", "by", "against", "from", "to", "for"}
-
-
-def _english_noun_group_end(toks, j: int) -> int:
+def _english_noun_group_end(toks, j: int, lex: Lexicon) -> int:
     """'in the event of [an attack on Belarus]', 'upon [a request by Kyrgyzstan]': modifiers and
     nouns, then prepositional dependents; a name right after a common noun opens the clause
     the condition stands before ('in the event of aggression | Russia is ready')."""
-    i = j + 1 if j < len(toks) and toks[j].lower in EN_NOUN_LINKS else j  # "in the event | of ..."
+    i = j + 1 if j < len(toks) and lex.noun_links.has(toks[j]) else j  # "in the event | of ..."
     while i < len(toks):
         while i < len(toks) and toks[i].pos in NOUN_MODIFIERS and toks[i].text not in SOFT_BREAKS | HARD_BREAKS:
             i += 1
@@ -266,7 +263,7 @@ def _english_noun_group_end(toks, j: int) -> int:
             i += 1
         if i == head:
             return i
-        if i < len(toks) and toks[i].lower in EN_NOUN_LINKS | {"and", "or"} and i + 1 < len(toks) and toks[i + 1].pos in NOUN_MODIFIERS | {"NOUN"}:
+        if i < len(toks) and lex.noun_links.has(toks[i]) and i + 1 < len(toks) and toks[i + 1].pos in NOUN_MODIFIERS | {"NOUN"}:
             i += 1
             continue
         return i

@@ -135,10 +135,6 @@ def _asks(toks, j: int, lex: Lexicon) -> bool:
     return lex.appeal_verbs.has(toks[j]) or lex.exhortation.has(toks[j]) or bool(lex.exhortation.phrase_at(toks, j))
 
 
-# prepositions that name the other side, not the one helped ("against Russia", "от России")
-barred_for_help = {"против", "проти", "against", "from", "от", "від", "з", "із", "с", "со", "with", "by"}
-
-
 def frame_negatable(tok, lex: Lexicon) -> bool:
     return lex.negative_dets.has(tok)
 
@@ -504,7 +500,7 @@ class FrameBuilder:
                     # for whom: a state named by a noun in the clause ("for Poland", "в Польшу"),
                     # not one named by an adjective of something else ("российских дронов")
                     helped = next((r for r in before + after if r.kind in {"state", "metonym"} and r.party != acting.party
-                                   and not r.is_venue() and r.prep not in barred_for_help
+                                   and not r.is_venue() and r.prep not in self.lex.opposing_preps.words
                                    and (r.prep is not None or "datv" in r.case)), None)
                     if helped is not None:
                         frame.target, frame.explicit_target = helped.party, True

@@ -262,11 +262,11 @@ def _sends_a_request(toks, k: int, lex) -> bool:
 OBJECT_PARTS = {"ADJF", "NOUN", "NUMR", "PRCL", None}  # words of a noun group, quotes and figures too
 
 
-def _particle_after(toks, k: int) -> str | None:
+def _particle_after(toks, k: int, lex) -> str | None:
     """An English verb's particle, right after it or after its object ("pull out troops",
     "pulling its "peacekeeping" contingent out of")."""
     j = k + 1
-    while j < len(toks) and toks[j].lower not in {"out", "back", "off", "away", "down", "up"} \
+    while j < len(toks) and not lex.verb_particles.has(toks[j]) \
             and toks[j].pos in OBJECT_PARTS and toks[j].text not in {",", ";", ".", ":"}:
         j += 1
     return toks[j].lower if j < len(toks) else None
@@ -284,7 +284,7 @@ def _movement(toks, k, tok, lex, en, noun, verb, lo, hi) -> Trigger | None:
     if lex.withdrawal_verbs.has(tok) and verb:
         ambiguous = lex.deploy_verbs.has(tok) or tok.lemma in {"leave", "return", "вернуться", "повернутися", "покинуть", "залишити", "вылететь", "вилетіти"}
         from_after = _window_has(lex.from_preps, toks, k - 6, k + 4)
-        if en and tok.lemma == "pull" and _particle_after(toks, k) not in {"out", "back"}:
+        if en and tok.lemma == "pull" and _particle_after(toks, k, lex) not in {"out", "back"}:
             return None
         if force and (not ambiguous or from_after or home or tok.lemma in {"покинуть", "залишити", "leave", "left", "залишати"}):
             return Trigger("withdrawal", k, feature="home" if home else None)
